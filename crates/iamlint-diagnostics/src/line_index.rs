@@ -1,0 +1,106 @@
+//! Byte offsets to 1-based lines and columns, where a column counts Unicode scalar values.
+
+use text_size::TextSize;
+
+/// A position as the CLI reports it: 1-based line, 1-based column in characters, byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+    pub offset: u32,
+}
+
+/// Line starts of one text. Lines end at `\n`; a `\r` before it belongs to the line.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<u32>,
+    len: u32,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0u32];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+            }
+        }
+        LineIndex {
+            starts,
+            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where the 0-based `line` starts, if it exists.
+    pub fn line_start(&self, line: usize) -> Option<u32> {
+        self.starts.get(line).copied()
+    }
+
+    /// The position of `offset` in `text` (the text this index was built from). Offsets past
+    /// the end clamp to the end, and offsets inside a character round down to its start.
+    pub fn position(&self, text: &str, offset: TextSize) -> Position {
+        let mut offset = u32::from(offset).min(self.len);
+        while offset > 0 && !text.is_char_boundary(offset as usize) {
+            offset -= 1;
+        }
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let column = text
+            .get(start as usize..offset as usize)
+            .map_or(0, |s| s.chars().count());
+        Position {
+            line: u32::try_from(line + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
+            offset,
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::string_slice,
+    reason = "tests slice ranges they have just checked"
+)]
+mod tests {
+    use super::*;
+
+    fn pos(text: &str, offset: u32) -> (u32, u32, u32) {
+        let p = LineIndex::new(text).position(text, TextSize::new(offset));
+        (p.line, p.column, p.offset)
+    }
+
+    #[test]
+    fn first_line_and_end() {
+        assert_eq!(pos("", 0), (1, 1, 0));
+        assert_eq!(pos("abc", 0), (1, 1, 0));
+        assert_eq!(pos("abc", 3), (1, 4, 3));
+        assert_eq!(pos("abc", 99), (1, 4, 3));
+    }
+
+    #[test]
+    fn lines_and_crlf() {
+        let t = "a\r\nbc\n\nd";
+        assert_eq!(pos(t, 1), (1, 2, 1)); // the \r belongs to line 1
+        assert_eq!(pos(t, 3), (2, 1, 3));
+        assert_eq!(pos(t, 5), (2, 3, 5)); // the \n itself
+        assert_eq!(pos(t, 6), (3, 1, 6));
+        assert_eq!(pos(t, 7), (4, 1, 7));
+        assert_eq!(pos(t, 8), (4, 2, 8));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let t = "é😀x";
+        assert_eq!(pos(t, 2), (1, 2, 2));
+        assert_eq!(pos(t, 6), (1, 3, 6));
+        // inside the emoji: rounds down to its start
+        assert_eq!(pos(t, 4), (1, 2, 2));
+    }
+}
