@@ -150,14 +150,20 @@ impl Principal {
 
     /// `"*"` or `{"AWS": "*"}` (also inside an array): everyone, anonymous users included.
     pub fn is_wildcard(&self) -> bool {
+        self.wildcard_range().is_some()
+    }
+
+    /// Where the wildcard is written: the `"*"` string, or the `"*"` inside `{"AWS": ...}`.
+    pub fn wildcard_range(&self) -> Option<TextRange> {
         match self {
-            Principal::String(s) => s.value == "*",
-            Principal::Map { entries, .. } => entries.iter().any(|e| {
-                e.kind == Some(PrincipalKind::Aws)
-                    && e.values
-                        .ok()
-                        .is_some_and(|l| l.strings().any(|s| s.value == "*"))
-            }),
+            Principal::String(s) => (s.value == "*").then_some(s.range),
+            Principal::Map { entries, .. } => entries
+                .iter()
+                .filter(|e| e.kind == Some(PrincipalKind::Aws))
+                .filter_map(|e| e.values.ok())
+                .flat_map(StrList::strings)
+                .find(|s| s.value == "*")
+                .map(|s| s.range),
         }
     }
 

@@ -112,13 +112,7 @@ pub fn parse(text: &str) -> Parsed {
     let parsed = match result {
         Ok(p) => p,
         Err(e) => {
-            let r = e.range();
-            let at = range(r.start + offset, r.end + offset);
-            issues.push(SyntaxIssue::new(
-                IssueKind::Syntax,
-                at,
-                error_message(e.kind()),
-            ));
+            issues.push(fatal_issue(text, offset, &e));
             return Parsed { root: None, issues };
         }
     };
@@ -143,6 +137,77 @@ pub fn parse(text: &str) -> Parsed {
     }
     issues.sort_by_key(|i| (i.range.start(), i.range.end()));
     Parsed { root, issues }
+}
+
+/// The issue for a parse error, pointing where a reader should look: the end of the file for
+/// an unclosed object or array (with its opening bracket labelled), and a string that runs
+/// across a line break when one precedes the error (the usual cause of a confusing error).
+fn fatal_issue(text: &str, offset: usize, e: &jsonc_parser::errors::ParseError) -> SyntaxIssue {
+    let r = e.range();
+    let (start, end) = (r.start + offset, r.end + offset);
+    let eof = range(text.len(), text.len());
+    let mut issue = match e.kind() {
+        ParseErrorKind::UnterminatedObject | ParseErrorKind::UnterminatedArray => {
+            let what = if matches!(e.kind(), ParseErrorKind::UnterminatedObject) {
+                "object"
+            } else {
+                "array"
+            };
+            let mut i = SyntaxIssue::new(IssueKind::Syntax, eof, error_message(e.kind()));
+            i.related.push(Label::new(
+                range(start, start + 1),
+                format!("this {what} is never closed"),
+            ));
+            i
+        }
+        ParseErrorKind::UnterminatedCommentBlock => {
+            let mut i = SyntaxIssue::new(IssueKind::Syntax, eof, error_message(e.kind()));
+            i.related.push(Label::new(
+                range(start, (start + 2).min(end)),
+                "comment opened here",
+            ));
+            i
+        }
+        _ => SyntaxIssue::new(
+            IssueKind::Syntax,
+            range(start, end),
+            error_message(e.kind()),
+        ),
+    };
+    if let Some(s) = string_spanning_lines(text.get(..start).unwrap_or("")) {
+        issue.related.push(Label::new(
+            range(s, s + 1),
+            "this string runs across a line break",
+        ));
+        issue.help = Some(
+            "is a closing `\"` missing? JSON strings cannot contain raw line breaks".to_owned(),
+        );
+    }
+    issue
+}
+
+/// The start of the first string literal in `text` that contains a raw line break, if any.
+fn string_spanning_lines(text: &str) -> Option<usize> {
+    let mut in_string: Option<usize> = None;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        match in_string {
+            Some(start) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == '"' {
+                    in_string = None;
+                } else if c == '\n' {
+                    return Some(start);
+                }
+            }
+            None if c == '"' => in_string = Some(i),
+            None => {}
+        }
+    }
+    None
 }
 
 /// Lowercase messages for jsonc-parser's error kinds.
@@ -567,7 +632,7 @@ fn find_duplicates(root: &Value, issues: &mut Vec<SyntaxIssue>) {
                             m.key.range,
                             format!("duplicate key `{}`", m.key.name),
                         )
-                        .with_help("keep one of the two; AWS rejects or silently drops one, and readers cannot tell which");
+                        .with_help("keep one; JSON parsers disagree about which copy wins, so a reader and AWS may see different policies");
                         issue
                             .related
                             .push(Label::new(first.key.range, "first defined here"));
@@ -734,6 +799,29 @@ mod tests {
         assert!(p.issues[0].message.contains("nesting"));
         let ok = "[".repeat(100) + &"]".repeat(100);
         assert!(parse(&ok).is_strict_json());
+    }
+
+    #[test]
+    fn unclosed_brackets_point_at_the_end_and_label_the_opening() {
+        let text = "{\n  \"a\": [1,\n";
+        let p = parse(text);
+        let i = &p.issues[0];
+        assert_eq!(i.range, range(text.len(), text.len()));
+        assert_eq!(i.related[0].range, range(9, 10));
+        assert_eq!(i.related[0].message, "this array is never closed");
+    }
+
+    #[test]
+    fn string_across_a_line_break_is_labelled() {
+        let text = "{\n  \"Version\": \"2012-10-17,\n  \"Statement\": []\n}";
+        let p = parse(text);
+        let i = &p.issues[0];
+        assert_eq!(i.kind, IssueKind::Syntax);
+        assert_eq!(i.related[0].range, range(15, 16));
+        assert!(i.help.as_deref().unwrap().contains("closing"));
+        // escaped quotes do not end a string early, and closed strings are not blamed
+        assert_eq!(string_spanning_lines("\"a\\\"b\" \"c\"\n"), None);
+        assert_eq!(string_spanning_lines("\"a\\\"\nb\""), Some(0));
     }
 
     #[test]

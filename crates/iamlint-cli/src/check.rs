@@ -1,0 +1,217 @@
+//! `iamlint check`.
+
+use std::io::{IsTerminal, Read, Write};
+
+use clap::{Args, ValueEnum};
+use iamlint_diagnostics::{Applicability, apply_fixes};
+use iamlint_lint::{Checked, Options, Selection, check_bytes, check_text};
+use iamlint_model::PolicyType;
+use rayon::prelude::*;
+
+use crate::inputs::{Input, collect, describe};
+use crate::output::{self, FileReport};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Source excerpts with underlined spans, help and fixes.
+    #[default]
+    Text,
+    /// One line per finding: `path:line:col: severity[CODE/name] message`.
+    Concise,
+    /// One JSON object (see the README for the schema).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Color {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files, directories (searched for `*.json`, honouring .gitignore) or `-` for stdin.
+    #[arg(default_value = ".")]
+    pub paths: Vec<String>,
+    /// The kind of policy: auto, identity, resource, trust, boundary, scp, rcp or session.
+    /// `auto` decides from each document's shape.
+    #[arg(long, value_name = "TYPE", default_value = "auto", value_parser = parse_policy_type)]
+    pub policy_type: TypeChoice,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Run only these rules (codes, code prefixes, names, categories or ALL), comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+    /// Run these rules in addition to the selected ones.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Apply safe fixes in place (for stdin, print the fixed document).
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix, also apply fixes that change what the policy grants.
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
+    /// Exit with status 0 even when problems are found (2 still means an error).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// The file name to show for stdin.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub color: Color,
+}
+
+/// `auto` or one policy type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypeChoice(pub Option<PolicyType>);
+
+fn parse_policy_type(s: &str) -> Result<TypeChoice, String> {
+    if s == "auto" {
+        return Ok(TypeChoice(None));
+    }
+    PolicyType::parse(s)
+        .map(|t| TypeChoice(Some(t)))
+        .ok_or_else(|| {
+            "expected one of auto, identity, resource, trust, boundary, scp, rcp, session"
+                .to_owned()
+        })
+}
+
+/// Checks everything and prints the report. Returns the exit status.
+pub fn run(args: &CheckArgs) -> u8 {
+    let selection =
+        match Selection::resolve(args.select.as_deref(), &args.extend_select, &args.ignore) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("iamlint: {e}");
+                return 2;
+            }
+        };
+    let options = Options {
+        policy_type: args.policy_type.0,
+        selection,
+    };
+    let collected = collect(&args.paths);
+    let mut errors = collected.errors;
+    let min = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+
+    let results: Vec<Result<FileReport, String>> = collected
+        .inputs
+        .par_iter()
+        .map(|input| check_one(input, args, &options, min))
+        .collect();
+    let mut reports = Vec::new();
+    for r in results {
+        match r {
+            Ok(rep) => reports.push(rep),
+            Err(e) => errors.push(e),
+        }
+    }
+    for e in &errors {
+        eprintln!("iamlint: {e}");
+    }
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let stdin_fixed = args.fix && reports.iter().any(|r| r.is_stdin);
+    let rendered = match args.format {
+        Format::Json => output::json(&reports),
+        Format::Text => output::text(&reports, color, args.fix),
+        Format::Concise => output::concise(&reports, args.fix),
+    };
+    if stdin_fixed {
+        // the fixed document goes to stdout, the report to stderr
+        for r in reports.iter().filter(|r| r.is_stdin) {
+            print!("{}", r.text);
+        }
+        eprint!("{rendered}");
+    } else {
+        print!("{rendered}");
+    }
+    let _ = std::io::stdout().flush();
+    if !errors.is_empty() {
+        return 2;
+    }
+    let failing = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity.fails_run());
+    u8::from(failing && !args.exit_zero)
+}
+
+fn check_one(
+    input: &Input,
+    args: &CheckArgs,
+    options: &Options,
+    min: Applicability,
+) -> Result<FileReport, String> {
+    let (path, bytes) = match input {
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read stdin: {}", describe(&e)))?;
+            (
+                args.stdin_filename
+                    .clone()
+                    .unwrap_or_else(|| "-".to_owned()),
+                buf,
+            )
+        }
+        Input::File(p) => {
+            let shown = p.display().to_string();
+            let bytes =
+                std::fs::read(p).map_err(|e| format!("cannot read `{shown}`: {}", describe(&e)))?;
+            (shown, bytes)
+        }
+    };
+    let mut checked = check_bytes(&bytes, options);
+    let mut fixed = 0;
+    let valid_utf8 = std::str::from_utf8(&bytes).is_ok();
+    if args.fix && valid_utf8 {
+        let (c, n) = fix_until_stable(checked, options, min);
+        checked = c;
+        fixed = n;
+        if let (Input::File(p), true) = (input, fixed > 0) {
+            std::fs::write(p, &checked.text)
+                .map_err(|e| format!("cannot write `{path}`: {}", describe(&e)))?;
+        }
+    }
+    Ok(FileReport {
+        path,
+        is_stdin: matches!(input, Input::Stdin),
+        fixed,
+        text: checked.text,
+        policy_type: checked.policy_type,
+        diagnostics: checked.diagnostics,
+    })
+}
+
+/// Applies fixes until none applies (at most 10 rounds, which no rule needs).
+fn fix_until_stable(
+    mut checked: Checked,
+    options: &Options,
+    min: Applicability,
+) -> (Checked, usize) {
+    let mut total = 0;
+    for _ in 0..10 {
+        let out = apply_fixes(&checked.text, &checked.diagnostics, min);
+        if out.applied == 0 {
+            break;
+        }
+        total += out.applied;
+        checked = check_text(&out.text, options);
+    }
+    (checked, total)
+}

@@ -1,0 +1,167 @@
+//! Rendering a run: the full text form, the concise form and JSON.
+
+use iamlint_diagnostics::{
+    Applicability, Diagnostic, LineIndex, Position, Severity, TextRenderer, render_concise,
+};
+use iamlint_model::PolicyType;
+use serde::Serialize;
+
+/// What was found in one file.
+pub struct FileReport {
+    pub path: String,
+    pub is_stdin: bool,
+    /// How many fixes were applied.
+    pub fixed: usize,
+    /// The text as checked (after fixes).
+    pub text: String,
+    pub policy_type: PolicyType,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    files: Vec<JsonFile<'a>>,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    policy_type: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    code: &'static str,
+    name: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    help: Option<&'a str>,
+    range: JsonRange,
+}
+
+#[derive(Serialize)]
+struct JsonRange {
+    start: Position,
+    end: Position,
+}
+
+/// The machine-readable report (schema version 1).
+pub fn json(reports: &[FileReport]) -> String {
+    let mut out = JsonReport {
+        version: 1,
+        files: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    for r in reports {
+        out.files.push(JsonFile {
+            path: &r.path,
+            policy_type: r.policy_type.as_str(),
+        });
+        let index = LineIndex::new(&r.text);
+        for d in &r.diagnostics {
+            out.diagnostics.push(JsonDiagnostic {
+                path: &r.path,
+                code: d.code,
+                name: d.name,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                help: d.help.as_deref(),
+                range: JsonRange {
+                    start: index.position(&r.text, d.primary.range.start()),
+                    end: index.position(&r.text, d.primary.range.end()),
+                },
+            });
+        }
+    }
+    let mut s =
+        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// Full diagnostics with source excerpts, then a summary.
+pub fn text(reports: &[FileReport], color: bool, fixing: bool) -> String {
+    let renderer = TextRenderer { color };
+    let mut out = String::new();
+    for r in reports {
+        out.push_str(&renderer.render(&r.path, &r.text, &r.diagnostics));
+    }
+    out.push_str(&summary(reports, fixing));
+    out
+}
+
+/// One line per diagnostic, then a summary.
+pub fn concise(reports: &[FileReport], fixing: bool) -> String {
+    let mut out = String::new();
+    for r in reports {
+        out.push_str(&render_concise(&r.path, &r.text, &r.diagnostics));
+    }
+    out.push_str(&summary(reports, fixing));
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn summary(reports: &[FileReport], fixing: bool) -> String {
+    let files = reports.len();
+    let all: Vec<&Diagnostic> = reports.iter().flat_map(|r| &r.diagnostics).collect();
+    let mut s = String::new();
+    let fixed: usize = reports.iter().map(|r| r.fixed).sum();
+    if fixing && fixed > 0 {
+        s.push_str(&format!(
+            "Fixed {}.\n",
+            plural(fixed, "problem", "problems")
+        ));
+    }
+    if all.is_empty() {
+        s.push_str(&format!(
+            "Checked {}: no problems found.\n",
+            plural(files, "file", "files")
+        ));
+        return s;
+    }
+    let counts: Vec<String> = Severity::ALL
+        .iter()
+        .filter_map(|sev| {
+            let n = all.iter().filter(|d| d.severity == *sev).count();
+            (n > 0).then(|| match sev {
+                Severity::Error => plural(n, "error", "errors"),
+                Severity::Security => format!("{n} security"),
+                Severity::Warning => plural(n, "warning", "warnings"),
+                Severity::Info => format!("{n} info"),
+            })
+        })
+        .collect();
+    let with_problems = reports.iter().filter(|r| !r.diagnostics.is_empty()).count();
+    s.push_str(&format!(
+        "Checked {}: {} ({}) in {}.\n",
+        plural(files, "file", "files"),
+        plural(all.len(), "problem", "problems"),
+        counts.join(", "),
+        plural(with_problems, "file", "files"),
+    ));
+    let first_fix = |d: &&Diagnostic| d.fixes.first().map(|f| f.applicability);
+    let safe = all
+        .iter()
+        .filter(|d| first_fix(d) == Some(Applicability::Safe))
+        .count();
+    let unsafe_ = all
+        .iter()
+        .filter(|d| first_fix(d) == Some(Applicability::Unsafe))
+        .count();
+    if !fixing && safe > 0 {
+        s.push_str(&format!("{safe} fixable with `--fix`"));
+        if unsafe_ > 0 {
+            s.push_str(&format!(" ({unsafe_} more with `--fix --unsafe-fixes`)"));
+        }
+        s.push_str(".\n");
+    } else if !fixing && unsafe_ > 0 {
+        s.push_str(&format!("{unsafe_} fixable with `--fix --unsafe-fixes`.\n"));
+    }
+    s
+}

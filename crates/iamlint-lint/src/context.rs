@@ -1,0 +1,68 @@
+//! What a rule sees while it runs, and how it reports.
+
+use iamlint_diagnostics::{Diagnostic, TextRange};
+use iamlint_model::{PolicyType, WrongType};
+use iamlint_syntax::Parsed;
+
+use crate::rule::RuleMeta;
+
+/// How the policy type of a file was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeSource {
+    /// Given with `--policy-type` (or configuration).
+    Explicit,
+    /// Guessed from the document's shape.
+    Detected,
+}
+
+/// The file being checked, shared by every rule.
+#[derive(Debug)]
+pub struct FileInfo<'a> {
+    /// The text as checked (invalid UTF-8 replaced by U+FFFD).
+    pub source: &'a str,
+    pub parsed: &'a Parsed,
+    /// U+FFFD characters that stand for invalid UTF-8.
+    pub invalid_utf8: &'a [TextRange],
+    /// Set when the root is a JSON value other than an object.
+    pub root_not_object: Option<WrongType>,
+    pub policy_type: PolicyType,
+    pub type_source: TypeSource,
+    /// What the shape alone suggests (equal to `policy_type` when detected).
+    pub detected_type: PolicyType,
+}
+
+/// Passed to every hook: the file and a way to report.
+pub struct Ctx<'a> {
+    pub file: &'a FileInfo<'a>,
+    pub(crate) meta: &'static RuleMeta,
+    pub(crate) out: &'a mut Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn source(&self) -> &'a str {
+        self.file.source
+    }
+
+    pub fn policy_type(&self) -> PolicyType {
+        self.file.policy_type
+    }
+
+    /// Reports a finding of the running rule at `range`, with the rule's default severity.
+    /// Returns the diagnostic so that help, labels and fixes can be added.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "the vector was pushed to just before"
+    )]
+    pub fn report(&mut self, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
+        let d = Diagnostic::new(
+            self.meta.code,
+            self.meta.name,
+            self.meta.severity,
+            range,
+            message,
+        );
+        self.out.push(d);
+        let last = self.out.len() - 1;
+        &mut self.out[last]
+    }
+}

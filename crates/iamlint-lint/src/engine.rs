@@ -1,0 +1,88 @@
+//! The engine: parse, lower, pick the policy type, run each enabled rule once, sort.
+
+use iamlint_diagnostics::{Diagnostic, sort_diagnostics};
+use iamlint_model::{PolicyType, detect, lower};
+
+use crate::context::{Ctx, FileInfo, TypeSource};
+use crate::rules::RULES;
+use crate::selection::Selection;
+
+/// How to check one file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `None` detects the type from the document's shape.
+    pub policy_type: Option<PolicyType>,
+    pub selection: Selection,
+}
+
+/// The result of checking one file.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The text as checked; diagnostic ranges refer to it. It equals the input unless the
+    /// input was not valid UTF-8.
+    pub text: String,
+    pub policy_type: PolicyType,
+    pub type_source: TypeSource,
+    /// Sorted by position, then code.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks raw bytes; invalid UTF-8 is reported, not fatal.
+pub fn check_bytes(bytes: &[u8], options: &Options) -> Checked {
+    let decoded = iamlint_syntax::decode(bytes);
+    run(&decoded.text, &decoded.invalid, options)
+}
+
+/// Checks text.
+pub fn check_text(text: &str, options: &Options) -> Checked {
+    run(text, &[], options)
+}
+
+fn run(text: &str, invalid_utf8: &[iamlint_diagnostics::TextRange], options: &Options) -> Checked {
+    let parsed = iamlint_syntax::parse(text);
+    let lowered = parsed.root.as_ref().map(lower);
+    let (policy, root_not_object) = match lowered {
+        Some(Ok(p)) => (Some(p), None),
+        Some(Err(w)) => (None, Some(w)),
+        None => (None, None),
+    };
+    let detected_type = policy.as_ref().map_or(PolicyType::Identity, detect);
+    let (policy_type, type_source) = match options.policy_type {
+        Some(t) => (t, TypeSource::Explicit),
+        None => (detected_type, TypeSource::Detected),
+    };
+    let file = FileInfo {
+        source: text,
+        parsed: &parsed,
+        invalid_utf8,
+        root_not_object,
+        policy_type,
+        type_source,
+        detected_type,
+    };
+    let mut out = Vec::new();
+    for (i, rule) in RULES.iter().enumerate() {
+        if !options.selection.is_enabled(i) {
+            continue;
+        }
+        let mut ctx = Ctx {
+            file: &file,
+            meta: rule.meta(),
+            out: &mut out,
+        };
+        rule.check_document(&mut ctx);
+        if let Some(policy) = &policy {
+            rule.check_policy(&mut ctx, policy);
+            for stmt in policy.statements() {
+                rule.check_statement(&mut ctx, policy, stmt);
+            }
+        }
+    }
+    sort_diagnostics(&mut out);
+    Checked {
+        text: text.to_owned(),
+        policy_type,
+        type_source,
+        diagnostics: out,
+    }
+}
