@@ -1,5 +1,7 @@
 //! Helpers shared by iamlint's cross-crate tests.
 
+pub mod corpus;
+
 use std::path::{Path, PathBuf};
 
 use iamlint_diagnostics::{Applicability, Diagnostic, TextRenderer, apply_fixes};

@@ -14,19 +14,28 @@ pub struct Position {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<u32>,
+    /// Per line: only ASCII, so columns are byte offsets (no character counting).
+    ascii: Vec<bool>,
     len: u32,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0u32];
+        let mut ascii = Vec::new();
+        let mut line_ascii = true;
         for (i, b) in text.bytes().enumerate() {
+            line_ascii &= b.is_ascii();
             if b == b'\n' {
                 starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+                ascii.push(line_ascii);
+                line_ascii = true;
             }
         }
+        ascii.push(line_ascii);
         LineIndex {
             starts,
+            ascii,
             len: u32::try_from(text.len()).unwrap_or(u32::MAX),
         }
     }
@@ -52,9 +61,12 @@ impl LineIndex {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.starts.get(line).copied().unwrap_or(0);
-        let column = text
-            .get(start as usize..offset as usize)
-            .map_or(0, |s| s.chars().count());
+        let column = if self.ascii.get(line).copied().unwrap_or(false) {
+            (offset - start) as usize
+        } else {
+            text.get(start as usize..offset as usize)
+                .map_or(0, |s| s.chars().count())
+        };
         Position {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
@@ -93,6 +105,14 @@ mod tests {
         assert_eq!(pos(t, 6), (3, 1, 6));
         assert_eq!(pos(t, 7), (4, 1, 7));
         assert_eq!(pos(t, 8), (4, 2, 8));
+    }
+
+    #[test]
+    fn ascii_and_non_ascii_lines_mix() {
+        let t = "abc\né😀x\nxyz";
+        assert_eq!(pos(t, 2), (1, 3, 2));
+        assert_eq!(pos(t, 10), (2, 3, 10));
+        assert_eq!(pos(t, 13), (3, 2, 13));
     }
 
     #[test]

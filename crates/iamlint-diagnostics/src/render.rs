@@ -23,7 +23,12 @@ impl TextRenderer {
         let file = SimpleFile::new(path, text);
         let config = term::Config::default();
         let mut out = Vec::new();
+        let index = LineIndex::new(text);
         for d in diagnostics {
+            if touches_long_line(text, &index, d) {
+                out.extend_from_slice(render_windowed(path, text, &index, d).as_bytes());
+                continue;
+            }
             let cs_diag = to_codespan(d);
             let mut buf = Vec::new();
             let result = if self.color {
@@ -42,6 +47,99 @@ impl TextRenderer {
         }
         String::from_utf8_lossy(&out).into_owned()
     }
+}
+
+/// Source lines longer than this are shown as a window around the span, not whole: a
+/// minified policy is one long line, and repeating it for every finding would flood the
+/// terminal (and take time quadratic in its length).
+const MAX_LINE_BYTES: usize = 200;
+/// Bytes of context shown on each side of a span in a window.
+const WINDOW_CONTEXT: usize = 60;
+
+fn line_bounds(text: &str, index: &LineIndex, offset: crate::TextSize) -> (usize, usize) {
+    let p = index.position(text, offset);
+    let line = (p.line as usize).saturating_sub(1);
+    let start = index.line_start(line).map_or(0, |s| s as usize);
+    let end = index
+        .line_start(line + 1)
+        .map_or(text.len(), |s| (s as usize).saturating_sub(1));
+    (start, end.max(start))
+}
+
+fn touches_long_line(text: &str, index: &LineIndex, d: &Diagnostic) -> bool {
+    std::iter::once(&d.primary).chain(&d.secondary).any(|l| {
+        let (s, e) = line_bounds(text, index, l.range.start());
+        e - s > MAX_LINE_BYTES
+    })
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// One diagnostic in codespan's layout, showing only a window of each long line.
+fn render_windowed(path: &str, text: &str, index: &LineIndex, d: &Diagnostic) -> String {
+    let p = index.position(text, d.primary.range.start());
+    let gutter = p.line.to_string().len();
+    let pad = " ".repeat(gutter);
+    let mut out = format!("{}[{}/{}]: {}\n", d.severity, d.code, d.name, d.message);
+    out.push_str(&format!(
+        "{pad} ┌─ {path}:{}:{}\n{pad} │\n",
+        p.line, p.column
+    ));
+    let excerpt = |label: &crate::Label, marker: char| -> String {
+        let (line_start, line_end) = line_bounds(text, index, label.range.start());
+        let s = usize::from(label.range.start()).clamp(line_start, line_end);
+        let e = usize::from(label.range.end()).clamp(s, line_end);
+        let e_shown = e.min(s + 2 * WINDOW_CONTEXT);
+        let w_start = floor_boundary(text, s.saturating_sub(WINDOW_CONTEXT).max(line_start));
+        let w_end = ceil_boundary(text, (e_shown + WINDOW_CONTEXT).min(line_end));
+        let before = text.get(w_start..s).unwrap_or("");
+        let marked = text.get(s..ceil_boundary(text, e_shown)).unwrap_or("");
+        let after = text.get(ceil_boundary(text, e_shown)..w_end).unwrap_or("");
+        let lead = if w_start > line_start { "…" } else { "" };
+        let tail = if w_end < line_end { "…" } else { "" };
+        let ln = index.position(text, label.range.start()).line;
+        let indent = lead.chars().count() + before.chars().count();
+        let width = marked.chars().count().max(1);
+        let mut s = format!("{ln:>gutter$} │ {lead}{before}{marked}{after}{tail}\n");
+        let underline: String = std::iter::repeat_n(marker, width).collect();
+        s.push_str(&format!("{pad} │ {}{underline}", " ".repeat(indent)));
+        if !label.message.is_empty() {
+            s.push(' ');
+            s.push_str(&label.message);
+        }
+        s.push('\n');
+        s
+    };
+    out.push_str(&excerpt(&d.primary, '^'));
+    for l in &d.secondary {
+        out.push_str(&excerpt(l, '-'));
+    }
+    out.push_str(&format!("{pad} │\n"));
+    if let Some(help) = &d.help {
+        out.push_str(&format!("{pad} = help: {help}\n"));
+    }
+    for fix in &d.fixes {
+        out.push_str(&format!(
+            "{pad} = fix ({}): {}\n",
+            fix.applicability.as_str(),
+            fix.title
+        ));
+    }
+    out.push('\n');
+    out
 }
 
 /// `path:line:col: severity[CODE/name] message`, one line per diagnostic (GNU style, for
@@ -190,6 +288,31 @@ mod tests {
         assert!(out.contains("^^^^^^^ here"), "{out}");
         assert!(out.contains("= help: do this"), "{out}");
         assert!(out.contains("= fix (safe): replace with `Allow`"), "{out}");
+    }
+
+    #[test]
+    fn long_lines_are_windowed() {
+        let text = format!("{{\"a\":\"{}TARGET{}\"}}", "x".repeat(500), "y".repeat(500));
+        let at = text.find("TARGET").unwrap();
+        let mut d = Diagnostic::new("IAM1", "x", Severity::Warning, range(at, at + 6), "m");
+        d.primary_message("here").help("h");
+        let out = TextRenderer { color: false }.render("p.json", &text, &[d]);
+        assert!(out.starts_with("warning[IAM1/x]: m\n"), "{out}");
+        assert!(out.contains(&format!("p.json:1:{}", at + 1)), "{out}");
+        let lines: Vec<&str> = out.lines().collect();
+        let source_line = lines.iter().find(|l| l.contains("TARGET")).unwrap();
+        assert!(source_line.chars().count() < 160, "{source_line}");
+        assert!(source_line.contains('…'));
+        let caret_line = lines.iter().find(|l| l.contains("^^^^^^")).unwrap();
+        assert_eq!(
+            caret_line
+                .find('^')
+                .map(|i| caret_line[..i].chars().count()),
+            source_line
+                .find("TARGET")
+                .map(|i| source_line[..i].chars().count())
+        );
+        assert!(out.contains("= help: h"));
     }
 
     #[test]

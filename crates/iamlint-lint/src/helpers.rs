@@ -22,20 +22,31 @@ pub fn statement_anchor(stmt: &Statement) -> TextRange {
     }
 }
 
-/// Finds the object member whose key spans `key_range`, with its siblings and index.
+/// Finds the object member whose key spans `key_range`, with its siblings and index. Only
+/// values whose span contains the key are entered, so the cost is the depth of the key times
+/// the width of each level, not the size of the document.
 pub fn find_member(root: &Value, key_range: TextRange) -> Option<(&[Member], usize)> {
-    let mut stack = vec![root];
-    while let Some(v) = stack.pop() {
+    let mut v = root;
+    loop {
         if let Some(members) = v.as_object() {
             if let Some(i) = members.iter().position(|m| m.key.range == key_range) {
                 return Some((members, i));
             }
-            stack.extend(members.iter().map(|m| &m.value));
+            // members are in source order: binary search for the one whose value holds the key
+            let i = members.partition_point(|m| m.value.range.end() <= key_range.start());
+            v = &members
+                .get(i)
+                .filter(|m| m.value.range.contains_range(key_range))?
+                .value;
         } else if let Some(items) = v.as_array() {
-            stack.extend(items.iter());
+            let i = items.partition_point(|item| item.range.end() <= key_range.start());
+            v = items
+                .get(i)
+                .filter(|item| item.range.contains_range(key_range))?;
+        } else {
+            return None;
         }
     }
-    None
 }
 
 /// An edit that removes the member keyed at `key_range`, with the comma that separates it.

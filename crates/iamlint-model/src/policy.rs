@@ -42,6 +42,18 @@ impl Str {
     /// The source span of bytes `start..end` of the value (the whole literal if that cannot be
     /// mapped exactly).
     pub fn sub_range(&self, source: &str, start: usize, end: usize) -> TextRange {
+        if !self.escaped {
+            // the literal spells the value verbatim between its quotes: no scan needed
+            let ok = start <= end
+                && end <= self.value.len()
+                && self.value.is_char_boundary(start)
+                && self.value.is_char_boundary(end);
+            if !ok {
+                return self.range;
+            }
+            let base = usize::from(self.range.start()) + 1;
+            return iamlint_diagnostics::range(base + start, base + end);
+        }
         iamlint_syntax::sub_range(source, self.range, start, end)
     }
 }

@@ -75,30 +75,40 @@ fn is_key_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, ':' | '/' | '_' | '-' | '.' | '+' | '=' | '@')
 }
 
-/// Splits `s` into literals, variables and malformed variables.
+/// Splits `s` into literals, variables and malformed variables. Linear in the length of `s`:
+/// the next `}` is found once and reused until the scan passes it.
 pub fn parse(s: &str) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut lit_start = 0;
     let mut i = 0;
+    // absolute position of the first `}` at or after `i` (None: there is none left)
+    let mut next_close: Option<usize> = s.find('}');
     while let Some(rel) = s.get(i..).and_then(|t| t.find("${")) {
         let start = i + rel;
         if start > lit_start {
             pieces.push(Piece::Literal(lit_start..start));
         }
         let body_start = start + 2;
-        let rest = s.get(body_start..).unwrap_or("");
-        let close = rest.find('}');
+        if next_close.is_some_and(|c| c < body_start) {
+            next_close = s
+                .get(body_start..)
+                .and_then(|t| t.find('}'))
+                .map(|c| body_start + c);
+        }
         // a `${` before the `}` means this one is unclosed
-        let next_open = rest.find("${");
-        match close {
+        let next_open = s
+            .get(body_start..)
+            .and_then(|t| t.find("${"))
+            .map(|n| body_start + n);
+        match next_close {
             Some(c) if next_open.is_none_or(|n| n > c) => {
-                let end = body_start + c + 1;
-                let body = rest.get(..c).unwrap_or("");
+                let end = c + 1;
+                let body = s.get(body_start..c).unwrap_or("");
                 pieces.push(parse_body(start, body_start, body, end));
                 i = end;
             }
             _ => {
-                let end = next_open.map_or(s.len(), |n| body_start + n);
+                let end = next_open.unwrap_or(s.len());
                 pieces.push(Piece::Error(VarError {
                     kind: VarErrorKind::MissingBrace,
                     range: start..end,
@@ -270,6 +280,18 @@ mod tests {
         assert_eq!(
             show("${aws:username,}"),
             ["err:MissingQuote:${aws:username,}:"]
+        );
+    }
+
+    #[test]
+    fn many_unclosed_variables_are_linear() {
+        let s = "${".repeat(200_000);
+        let pieces = parse(&s);
+        assert_eq!(pieces.len(), 200_000);
+        assert!(
+            pieces
+                .iter()
+                .all(|p| matches!(p, Piece::Error(e) if e.kind == VarErrorKind::MissingBrace))
         );
     }
 

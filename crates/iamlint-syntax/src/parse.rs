@@ -540,7 +540,7 @@ fn scan_tokens(
                         SyntaxIssue::new(
                             IssueKind::NonStandard,
                             r,
-                            format!("U+{:04X} is not JSON whitespace", c as u32),
+                            format!("character U+{:04X} is not JSON whitespace", c as u32),
                         )
                         .with_help("JSON allows only space, tab, line feed and carriage return between tokens")
                         .with_fix(Fix::safe("replace with a space", vec![Edit::replace(r, " ")])),

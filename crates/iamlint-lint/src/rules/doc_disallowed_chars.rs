@@ -54,7 +54,7 @@ impl Rule for DocDisallowedChars {
                 .collect();
             let shown: String = text.chars().filter(|c| !c.is_control()).take(8).collect();
             let what = if shown.is_empty() {
-                codes.join(" ")
+                format!("control character {}", codes.join(" "))
             } else {
                 format!("`{shown}` ({})", codes.join(" "))
             };
