@@ -60,7 +60,7 @@ impl Rule for RolesAnywhereTrustActions {
         let d = ctx.report(
             at,
             format!(
-                "{} trusts IAM Roles Anywhere but no statement allows it {names}",
+                "{} trusts IAM Roles Anywhere but no statement lets it call {names}",
                 first.label()
             ),
         );

@@ -69,7 +69,7 @@ impl Rule for TrustActionPrincipalMismatch {
                 ctx.report(
                     action.key.range,
                     format!(
-                        "{} trusts the {what} `{}` but no statement allows it `{needed}`",
+                        "{} trusts the {what} `{}` but no statement lets it call `{needed}`",
                         stmt.label(),
                         value.value
                     ),

@@ -1,0 +1,482 @@
+//! The `iamlint` binary as a user runs it: exit codes, formats, stdin, directories, missing
+//! files, fixes, `rules` and `explain`.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    reason = "test code: a failed expectation should panic with a message"
+)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn iamlint(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_iamlint"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run iamlint")
+}
+
+fn iamlint_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iamlint"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn iamlint");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+const CLEAN: &str = r#"{"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#;
+
+#[test]
+fn the_shipped_examples_as_the_readme_runs_them() {
+    let o = iamlint(&["check", "examples"], &repo());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    insta::assert_snapshot!("examples_text", stdout(&o));
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let o = iamlint(&["check", "examples", "--format", "json"], &repo());
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["version"], 1);
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["diagnostics", "files", "version"]);
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 4);
+    for f in files {
+        let k: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(k, ["path", "policy_type"]);
+    }
+    let types: Vec<(&str, &str)> = files
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap(),
+                f["policy_type"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        types.contains(&("examples/github-deploy-trust.json", "trust")),
+        "{types:?}"
+    );
+    assert!(
+        types.contains(&("examples/reports-bucket-policy.json", "resource")),
+        "{types:?}"
+    );
+    assert!(
+        types.contains(&("examples/s3-reports-reader.json", "identity")),
+        "{types:?}"
+    );
+    for d in v["diagnostics"].as_array().unwrap() {
+        let k: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            k,
+            [
+                "code", "help", "message", "name", "path", "range", "severity"
+            ]
+        );
+        for end in ["start", "end"] {
+            let p = &d["range"][end];
+            let k: Vec<&str> = p.as_object().unwrap().keys().map(String::as_str).collect();
+            assert_eq!(k, ["column", "line", "offset"]);
+            assert!(p["line"].as_u64().unwrap() >= 1 && p["column"].as_u64().unwrap() >= 1);
+        }
+    }
+}
+
+/// Acceptance: a trailing comma gets `json-non-standard` at the exact line and column, and
+/// columns count characters, not bytes.
+#[test]
+fn trailing_comma_at_exact_line_and_column() {
+    let text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Sid\": \"Caf\u{e9}\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"},]\n}\n";
+    let o = iamlint_stdin(&["check", "-", "--format", "json"], text.as_bytes());
+    let v = json(&o);
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "json-non-standard")
+        .unwrap_or_else(|| panic!("no json-non-standard: {v}"));
+    assert_eq!(d["code"], "IAM002");
+    assert_eq!(d["message"], "trailing comma");
+    let comma = text.find("},]").unwrap() + 1;
+    let line_start = text[..comma].rfind('\n').unwrap() + 1;
+    assert_eq!(d["range"]["start"]["line"], 3);
+    assert_eq!(
+        d["range"]["start"]["column"],
+        text[line_start..comma].chars().count() + 1
+    );
+    assert_eq!(d["range"]["start"]["offset"], comma);
+    assert_eq!(d["range"]["end"]["offset"], comma + 1);
+    assert_eq!(v["files"][0]["path"], "-");
+}
+
+/// Acceptance: the issue's example gets `effect-invalid` on the `"allow"` token and
+/// `version-missing`.
+#[test]
+fn effect_invalid_and_version_missing() {
+    let text = r#"{"Statement":[{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}]}"#;
+    let o = iamlint_stdin(&["check", "-", "--format", "json"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    let diags = v["diagnostics"].as_array().unwrap();
+    let names: Vec<&str> = diags.iter().map(|d| d["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["version-missing", "effect-invalid"]);
+    let effect = &diags[1];
+    let (s, e) = (
+        effect["range"]["start"]["offset"].as_u64().unwrap() as usize,
+        effect["range"]["end"]["offset"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "\"allow\"");
+    assert_eq!(effect["severity"], "error");
+    assert_eq!(diags[0]["severity"], "warning");
+}
+
+/// Acceptance: a trust policy with `Resource`, and an identity policy with `Principal`, are
+/// flagged at that element.
+#[test]
+fn elements_forbidden_by_the_policy_type() {
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole","Resource":"*"}]}"#;
+    let o = iamlint_stdin(&["check", "-", "--format", "json"], trust.as_bytes());
+    let v = json(&o);
+    assert_eq!(v["files"][0]["policy_type"], "trust");
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "trust-resource-present")
+        .expect("trust-resource-present");
+    let s = d["range"]["start"]["offset"].as_u64().unwrap() as usize;
+    assert_eq!(&trust[s..s + 10], "\"Resource\"");
+
+    let identity = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}"#;
+    let o = iamlint_stdin(
+        &[
+            "check",
+            "-",
+            "--policy-type",
+            "identity",
+            "--format",
+            "json",
+        ],
+        identity.as_bytes(),
+    );
+    let v = json(&o);
+    assert_eq!(v["files"][0]["policy_type"], "identity");
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "principal-not-allowed")
+        .expect("principal-not-allowed");
+    let s = d["range"]["start"]["offset"].as_u64().unwrap() as usize;
+    assert_eq!(&identity[s..s + 11], "\"Principal\"");
+}
+
+#[test]
+fn exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = write(dir.path(), "clean.json", CLEAN);
+    let o = iamlint(&["check", clean.to_str().unwrap()], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Checked 1 file: no problems found."));
+
+    // info only: still 0
+    let info = write(
+        dir.path(),
+        "info.json",
+        &CLEAN.replace("\"Sid\":\"Read\"", "\"Sid\":\"\""),
+    );
+    let o = iamlint(
+        &["check", info.to_str().unwrap(), "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(json(&o)["diagnostics"][0]["severity"], "info");
+
+    // a warning fails the run; --exit-zero does not
+    let warn = write(
+        dir.path(),
+        "warn.json",
+        &CLEAN.replace("\"Version\":\"2012-10-17\",", ""),
+    );
+    assert_eq!(
+        iamlint(&["check", warn.to_str().unwrap()], dir.path())
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        iamlint(
+            &["check", warn.to_str().unwrap(), "--exit-zero"],
+            dir.path()
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+
+    // usage errors
+    assert_eq!(
+        iamlint(&["check", "--select", "no-such-rule", "x"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        iamlint(&["check", "--policy-type", "group"], dir.path())
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(iamlint(&["frobnicate"], dir.path()).status.code(), Some(2));
+}
+
+#[test]
+fn a_missing_file_is_an_error_but_the_others_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.json", r#"{"Statement":[]}"#);
+    let o = iamlint(&["check", "bad.json", "nope.json"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("iamlint: cannot read `nope.json`: no such file or directory"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains("doc-missing-statement"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn directories_are_walked_for_json_honouring_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.json", CLEAN);
+    write(dir.path(), "nested/deeper/b.JSON", CLEAN);
+    write(dir.path(), "nested/notes.txt", "not a policy");
+    write(dir.path(), "ignored/c.json", "{");
+    write(dir.path(), "generated.json", "{");
+    write(dir.path(), ".gitignore", "ignored/\ngenerated.json\n");
+    let o = iamlint(&["check", ".", "--format", "json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let paths: Vec<String> = json(&o)["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(paths, ["./a.json", "./nested/deeper/b.JSON"]);
+    // an explicit file is checked whatever its extension, and even when ignored
+    let o = iamlint(
+        &[
+            "check",
+            "nested/notes.txt",
+            "generated.json",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(json(&o)["files"].as_array().unwrap().len(), 2);
+    // no argument means the current directory
+    let o = iamlint(&["check", "--format", "json"], dir.path());
+    assert_eq!(json(&o)["files"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn stdin_with_a_display_name() {
+    let o = iamlint_stdin(
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "policy.json",
+            "--format",
+            "concise",
+        ],
+        b"{\"Statement\": []}",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with("policy.json:1:1: warning[IAM104/version-missing]"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn invalid_utf8_is_reported_not_fatal() {
+    let mut bytes = CLEAN.as_bytes().to_vec();
+    let at = CLEAN.find("Read").unwrap();
+    bytes[at] = 0xff;
+    let o = iamlint_stdin(&["check", "-", "--format", "json"], &bytes);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    let names: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"json-syntax"), "{names:?}");
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "json-syntax")
+        .unwrap();
+    assert_eq!(d["message"], "invalid UTF-8 byte sequence");
+    assert_eq!(d["range"]["start"]["offset"], at);
+}
+
+#[test]
+fn fix_rewrites_files_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "p.json",
+        "{\n  \"Statement\": [{\"Effect\": \"allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\",}]\n}\n",
+    );
+    let o = iamlint(&["check", "p.json", "--fix"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("Fixed 3 problems."), "{}", stdout(&o));
+    let fixed = std::fs::read_to_string(&p).unwrap();
+    assert_eq!(
+        fixed,
+        "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]\n}\n"
+    );
+
+    // unsafe fixes only with --unsafe-fixes
+    let p = write(
+        dir.path(),
+        "q.json",
+        &CLEAN.replace("\"Effect\"", "\"Efect\""),
+    );
+    let o = iamlint(&["check", "q.json", "--fix"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(std::fs::read_to_string(&p).unwrap().contains("Efect"));
+    let o = iamlint(&["check", "q.json", "--fix", "--unsafe-fixes"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), CLEAN);
+
+    // stdin: the fixed document on stdout, the report on stderr
+    let o = iamlint_stdin(&["check", "-", "--fix"], b"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",}]}");
+    assert_eq!(
+        stdout(&o),
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"
+    );
+    assert!(stderr(&o).contains("Fixed 1 problem."), "{}", stderr(&o));
+}
+
+#[test]
+fn select_and_ignore() {
+    let text = br#"{"Statement":[{"Effect":"allow","Action":"s3:GetObject","Resource":"*"}]}"#;
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut a = vec!["check", "-", "--format", "json"];
+        a.extend_from_slice(args);
+        let v = json(&iamlint_stdin(&a, text));
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(names(&["--select", "IAM111"]), ["effect-invalid"]);
+    assert_eq!(names(&["--ignore", "version-missing"]), ["effect-invalid"]);
+    assert_eq!(
+        names(&["--select", "IAM1", "--ignore", "IAM111"]),
+        ["version-missing"]
+    );
+}
+
+#[test]
+fn rules_lists_every_rule_and_explain_prints_docs() {
+    let o = iamlint(&["rules", "--format", "json"], &repo());
+    assert_eq!(o.status.code(), Some(0));
+    let rules = json(&o);
+    let rules = rules.as_array().unwrap();
+    let docs = std::fs::read_dir(repo().join("rules")).unwrap().count() - 1; // minus README.md
+    assert_eq!(rules.len(), docs);
+    for r in rules {
+        for k in [
+            "code",
+            "name",
+            "severity",
+            "category",
+            "fix",
+            "default_enabled",
+            "summary",
+        ] {
+            assert!(!r[k].is_null(), "{k} missing in {r}");
+        }
+    }
+    let text = stdout(&iamlint(&["rules"], &repo()));
+    assert!(text.starts_with("CODE    NAME"), "{text}");
+    assert!(text.contains("IAM111  effect-invalid"), "{text}");
+
+    for arg in ["IAM111", "effect-invalid", "iam111"] {
+        let o = iamlint(&["explain", arg], &repo());
+        assert_eq!(o.status.code(), Some(0));
+        assert!(
+            stdout(&o).contains("# effect-invalid (IAM111)"),
+            "{}",
+            stdout(&o)
+        );
+    }
+    let o = iamlint(&["explain", "nope"], &repo());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no rule is called `nope`"));
+}
+
+#[test]
+fn colour_is_off_for_pipes_and_on_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "w.json", r#"{"Statement":[]}"#);
+    let plain = iamlint(&["check", "w.json"], dir.path());
+    assert!(!stdout(&plain).contains('\u{1b}'));
+    let colour = iamlint(&["check", "w.json", "--color", "always"], dir.path());
+    assert!(stdout(&colour).contains('\u{1b}'));
+}
