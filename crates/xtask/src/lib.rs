@@ -1,6 +1,10 @@
 //! Generated files of the repository. Each generator returns the file's content; `main`
 //! writes or checks it.
 
+pub mod catalog;
+
+use std::path::{Path, PathBuf};
+
 use iamlint_lint::RULES;
 
 /// A generated file: its path relative to the repository root, and its content.
@@ -9,12 +13,42 @@ pub struct Generated {
     pub content: String,
 }
 
-/// Every generated file.
-pub fn all() -> Vec<Generated> {
-    vec![Generated {
+/// The repository root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The pinned AWS Service Authorization Reference, next to the repository.
+pub fn reference_dir() -> PathBuf {
+    root().join("../shared/data/iam-reference")
+}
+
+/// Every generated file that can be generated here, and notes about those that cannot (the
+/// catalog needs the reference data, which is not part of the repository).
+pub fn all() -> Result<(Vec<Generated>, Vec<String>), String> {
+    let mut files = vec![Generated {
         path: "rules/README.md",
         content: rules_index(),
-    }]
+    }];
+    let mut notes = Vec::new();
+    let reference = reference_dir();
+    if reference.join("iam-data").is_dir() {
+        let out = catalog::generate(&reference)?;
+        files.push(Generated {
+            path: "crates/iamlint-catalog/data/catalog.txt",
+            content: out.catalog,
+        });
+        files.push(Generated {
+            path: "crates/iamlint-catalog/data/descriptions.txt",
+            content: out.descriptions,
+        });
+    } else {
+        notes.push(format!(
+            "{} is absent: the catalog was not regenerated or checked",
+            reference.display()
+        ));
+    }
+    Ok((files, notes))
 }
 
 /// `rules/README.md`: the index of every rule.

@@ -1,11 +1,8 @@
 //! `cargo xtask codegen [--check]`: regenerate (or verify) the generated files.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use xtask::root;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,8 +17,18 @@ fn main() -> ExitCode {
 }
 
 fn codegen(check: bool) -> ExitCode {
+    let (files, notes) = match xtask::all() {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for n in notes {
+        eprintln!("xtask: note: {n}");
+    }
     let mut stale = Vec::new();
-    for g in xtask::all() {
+    for g in files {
         let path = root().join(g.path);
         let current = std::fs::read_to_string(&path).unwrap_or_default();
         if current == g.content {

@@ -1,0 +1,492 @@
+//! ARNs: splitting a policy ARN into its six fields, ARN templates of resource types, and the
+//! question rules ask: can some real ARN match both the policy's pattern and a template?
+
+/// The six colon-separated fields of an ARN. The resource part keeps any further colons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArnParts<'a> {
+    pub partition: &'a str,
+    pub service: &'a str,
+    pub region: &'a str,
+    pub account: &'a str,
+    pub resource: &'a str,
+}
+
+/// Why a string is not an ARN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArnError {
+    /// It does not start with `arn:`.
+    Prefix,
+    /// Fewer than six colon-separated fields; the number found.
+    TooFewFields(usize),
+}
+
+/// Byte offsets of each field in the original string (for sub-spans).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArnOffsets {
+    pub partition: usize,
+    pub service: usize,
+    pub region: usize,
+    pub account: usize,
+    pub resource: usize,
+}
+
+/// Splits `arn:partition:service:region:account:resource` (the resource may contain `:`).
+pub fn split_arn(s: &str) -> Result<(ArnParts<'_>, ArnOffsets), ArnError> {
+    if !s.starts_with("arn:") {
+        return Err(ArnError::Prefix);
+    }
+    let fields: Vec<&str> = s.splitn(6, ':').collect();
+    let [_, partition, service, region, account, resource] = fields.as_slice() else {
+        return Err(ArnError::TooFewFields(fields.len()));
+    };
+    let p = 4;
+    let sv = p + partition.len() + 1;
+    let r = sv + service.len() + 1;
+    let a = r + region.len() + 1;
+    let res = a + account.len() + 1;
+    Ok((
+        ArnParts {
+            partition,
+            service,
+            region,
+            account,
+            resource,
+        },
+        ArnOffsets {
+            partition: p,
+            service: sv,
+            region: r,
+            account: a,
+            resource: res,
+        },
+    ))
+}
+
+/// A token of a policy pattern: a literal character, `?`, or `*` (policy variables count as
+/// `*`: their value is unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PTok {
+    Lit(char),
+    One,
+    Star,
+}
+
+fn pattern_tokens(s: &str) -> Vec<PTok> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if let Some(end) = rest.starts_with("${").then(|| rest.find('}')).flatten() {
+            out.push(PTok::Star);
+            rest = rest.get(end + 1..).unwrap_or("");
+            continue;
+        }
+        out.push(match c {
+            '*' => PTok::Star,
+            '?' => PTok::One,
+            c => PTok::Lit(c),
+        });
+        rest = rest.get(c.len_utf8()..).unwrap_or("");
+    }
+    out
+}
+
+/// Which characters a template placeholder may stand for (always at least one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placeholder {
+    /// Anything: the last placeholder of a resource part (log groups end in `:*`, role names
+    /// carry paths), and ARN-valued placeholders.
+    Any,
+    /// No `:`: placeholders followed by more of the template.
+    NoColon,
+    /// No `:` and no `/`: S3 bucket names, so that a bucket and its objects stay apart.
+    Segment,
+}
+
+impl Placeholder {
+    fn accepts(self, c: char) -> bool {
+        match self {
+            Placeholder::Any => true,
+            Placeholder::NoColon => c != ':',
+            Placeholder::Segment => c != ':' && c != '/',
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TTok {
+    Lit(char),
+    Ph(Placeholder),
+}
+
+fn template_tokens(s: &str, resource_part: bool) -> Vec<TTok> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if let Some(end) = rest.starts_with("${").then(|| rest.find('}')).flatten() {
+            let name = rest.get(2..end).unwrap_or("");
+            rest = rest.get(end + 1..).unwrap_or("");
+            let last = resource_part && rest.is_empty();
+            let class = if name == "BucketName" {
+                Placeholder::Segment
+            } else if last || name.ends_with("Arn") || name.ends_with("ARN") {
+                Placeholder::Any
+            } else {
+                Placeholder::NoColon
+            };
+            out.push(TTok::Ph(class));
+            continue;
+        }
+        // a literal `*` in a template (a few use one) stands for anything
+        out.push(if c == '*' {
+            TTok::Ph(Placeholder::Any)
+        } else {
+            TTok::Lit(c)
+        });
+        rest = rest.get(c.len_utf8()..).unwrap_or("");
+    }
+    out
+}
+
+/// Whether some string matches both the pattern tokens `p` and the template tokens `t`.
+/// A search over (pattern position, template position, inside-placeholder) states; linear in
+/// `|p| × |t|`.
+fn intersects(p: &[PTok], t: &[TTok]) -> bool {
+    let width = t.len() + 1;
+    let mut seen = vec![false; (p.len() + 1) * width * 2];
+    let mut stack = vec![(0usize, 0usize, false)];
+    while let Some((i, j, inside)) = stack.pop() {
+        let key = (i * width + j) * 2 + usize::from(inside);
+        match seen.get_mut(key) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
+        }
+        if i == p.len() && j == t.len() {
+            return true;
+        }
+        let pt = p.get(i).copied();
+        let tt = t.get(j).copied();
+        // ε-moves: `*` may match nothing; a placeholder that has matched a character may end
+        if pt == Some(PTok::Star) {
+            stack.push((i + 1, j, inside));
+        }
+        if inside && matches!(tt, Some(TTok::Ph(_))) {
+            stack.push((i, j + 1, false));
+        }
+        // consume one character on both sides
+        let (Some(pt), Some(tt)) = (pt, tt) else {
+            continue;
+        };
+        let compatible = match (pt, tt) {
+            (PTok::Lit(a), TTok::Lit(b)) => a == b,
+            (PTok::Lit(a), TTok::Ph(class)) => class.accepts(a),
+            (PTok::One | PTok::Star, _) => true,
+        };
+        if !compatible {
+            continue;
+        }
+        let ni = if pt == PTok::Star { i } else { i + 1 };
+        match tt {
+            TTok::Lit(_) => stack.push((ni, j + 1, false)),
+            TTok::Ph(_) => stack.push((ni, j, true)),
+        }
+    }
+    false
+}
+
+/// Whether the glob `pattern` (`*`, `?`, literal) matches `text` exactly, ignoring ASCII case
+/// when `ignore_case`. Works on the strings in place (no allocation); `?` matches one
+/// character, however many bytes it has.
+pub fn glob_match(pattern: &str, text: &str, ignore_case: bool) -> bool {
+    let eq = |a: char, b: char| {
+        if ignore_case {
+            a.eq_ignore_ascii_case(&b)
+        } else {
+            a == b
+        }
+    };
+    let (p, t) = (pattern.as_bytes(), text.as_bytes());
+    let (mut pi, mut ti) = (0usize, 0usize);
+    // position after the last `*` in the pattern, and where in the text it started matching
+    let mut star: Option<(usize, usize)> = None;
+    let char_at = |s: &str, i: usize| s.get(i..).and_then(|r| r.chars().next());
+    while ti < t.len() {
+        let tc = char_at(text, ti);
+        match char_at(pattern, pi) {
+            Some('*') => {
+                pi += 1;
+                star = Some((pi, ti));
+            }
+            Some(pc) if tc.is_some_and(|tc| pc == '?' || eq(pc, tc)) => {
+                pi += pc.len_utf8();
+                ti += tc.map_or(1, char::len_utf8);
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    let step = char_at(text, st).map_or(1, char::len_utf8);
+                    pi = sp;
+                    ti = st + step;
+                    star = Some((sp, st + step));
+                }
+                None => return false,
+            },
+        }
+    }
+    p.get(pi..)
+        .is_some_and(|rest| rest.iter().all(|&c| c == b'*'))
+}
+
+/// A resource type's ARN template, such as `arn:${Partition}:s3:::${BucketName}/${ObjectName}`.
+#[derive(Debug, Clone)]
+pub struct ArnTemplate {
+    pub text: &'static str,
+    /// The literal service field (`s3`).
+    pub service: &'static str,
+    /// Whether the template has a region field (`${Region}`) rather than an empty one.
+    pub has_region: bool,
+    /// Whether the template has an account field (`${Account}`, `aws`, ...) rather than an
+    /// empty one.
+    pub has_account: bool,
+    /// The literal account field, when it is one (`aws` for AWS managed policies).
+    pub literal_account: Option<&'static str>,
+    partition: Vec<TTok>,
+    region: Vec<TTok>,
+    account: Vec<TTok>,
+    resource: Vec<TTok>,
+}
+
+impl ArnTemplate {
+    /// Compiles a template; `None` if it is not an ARN.
+    pub fn compile(text: &'static str) -> Option<ArnTemplate> {
+        let (parts, _) = split_arn(text).ok()?;
+        let literal_account =
+            (!parts.account.is_empty() && !parts.account.contains("${")).then_some(parts.account);
+        Some(ArnTemplate {
+            text,
+            service: parts.service,
+            has_region: !parts.region.is_empty(),
+            has_account: !parts.account.is_empty(),
+            literal_account,
+            partition: template_tokens(parts.partition, false),
+            region: template_tokens(parts.region, false),
+            account: template_tokens(parts.account, false),
+            resource: template_tokens(parts.resource, true),
+        })
+    }
+
+    /// Whether some ARN matches both this template and the policy pattern `arn` (with `*`,
+    /// `?` and policy variables). The service field is compared by the caller.
+    pub fn may_match(&self, arn: &ArnParts<'_>) -> bool {
+        intersects(&pattern_tokens(arn.partition), &self.partition)
+            && intersects(&pattern_tokens(arn.region), &self.region)
+            && intersects(&pattern_tokens(arn.account), &self.account)
+            && intersects(&pattern_tokens(arn.resource), &self.resource)
+    }
+
+    /// Whether the resource part of the policy pattern could match this template's resource
+    /// part (fields other than the resource are not compared).
+    pub fn resource_may_match(&self, resource: &str) -> bool {
+        intersects(&pattern_tokens(resource), &self.resource)
+    }
+
+    /// Whether the policy pattern matches *every* ARN of this template: each placeholder must
+    /// fall under a `*` of the pattern. Used to find wildcards that amount to `"*"`.
+    pub fn covered_by(&self, arn: &ArnParts<'_>) -> bool {
+        // a policy applies within one partition, so naming it (`aws`) covers `${Partition}`
+        let partition_ok = !arn.partition.is_empty() || covers(arn.partition, &self.partition);
+        partition_ok
+            && covers(arn.region, &self.region)
+            && covers(arn.account, &self.account)
+            && covers(arn.resource, &self.resource)
+    }
+}
+
+/// Whether `pattern` matches every string of the template segment `t`: it must match the
+/// segment with each placeholder replaced by text only a `*` can absorb.
+fn covers(pattern: &str, t: &[TTok]) -> bool {
+    const MARK: char = '\u{1}';
+    let spelled: String = t
+        .iter()
+        .map(|tok| match tok {
+            TTok::Lit(c) => *c,
+            TTok::Ph(_) => MARK,
+        })
+        .collect();
+    // a `?` must not absorb a placeholder, and literals never equal MARK
+    let p: String = pattern
+        .chars()
+        .map(|c| if c == '?' { '\u{2}' } else { c })
+        .collect();
+    glob_match(&p, &spelled, false) || (pattern == "*")
+}
+
+/// Whether a condition key name matches a catalog key template such as
+/// `aws:RequestTag/${TagKey}` (names are case-insensitive; each placeholder stands for at
+/// least one character). No allocation: the template's literal pieces are matched in order.
+pub fn key_matches(template: &str, key: &str) -> bool {
+    if !template.contains("${") {
+        return template.eq_ignore_ascii_case(key);
+    }
+    // literal pieces between placeholders: lit0 ${..} lit1 ${..} ... litN
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("${") {
+        pieces.push(rest.get(..start).unwrap_or(""));
+        rest = match rest.get(start..).and_then(|r| r.find('}')) {
+            Some(end) => rest.get(start + end + 1..).unwrap_or(""),
+            None => "",
+        };
+    }
+    pieces.push(rest);
+    let Some((first, middle_last)) = pieces.split_first() else {
+        return false;
+    };
+    let Some((last, middle)) = middle_last.split_last() else {
+        return false;
+    };
+    let kb = key.as_bytes();
+    let starts = kb
+        .get(..first.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(first.as_bytes()));
+    let ends = kb.len() >= last.len()
+        && kb
+            .get(kb.len() - last.len()..)
+            .is_some_and(|s| s.eq_ignore_ascii_case(last.as_bytes()));
+    if !starts || !ends {
+        return false;
+    }
+    // between the prefix and the suffix: each middle piece in order, with at least one
+    // character before it (for the placeholder) and one after the last one
+    let mut at = first.len() + 1;
+    let end = kb.len() - last.len();
+    for piece in middle {
+        let pb = piece.as_bytes();
+        let found = (at..end.saturating_sub(pb.len()).max(at)).find(|&i| {
+            kb.get(i..i + pb.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(pb))
+        });
+        match found {
+            Some(i) => at = i + pb.len() + 1,
+            None => return false,
+        }
+    }
+    at <= end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &'static str) -> ArnTemplate {
+        ArnTemplate::compile(s).unwrap()
+    }
+
+    fn may(template: &'static str, arn: &str) -> bool {
+        let (parts, _) = split_arn(arn).unwrap();
+        t(template).may_match(&parts)
+    }
+
+    const BUCKET: &str = "arn:${Partition}:s3:::${BucketName}";
+    const OBJECT: &str = "arn:${Partition}:s3:::${BucketName}/${ObjectName}";
+    const ROLE: &str = "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}";
+    const LOG_GROUP: &str = "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}";
+
+    #[test]
+    fn split_fields_and_offsets() {
+        let (p, o) = split_arn("arn:aws:logs:us-east-1:123456789012:log-group:x:*").unwrap();
+        assert_eq!(
+            (p.partition, p.service, p.region, p.account, p.resource),
+            ("aws", "logs", "us-east-1", "123456789012", "log-group:x:*")
+        );
+        assert_eq!(o.resource, 36);
+        assert_eq!(split_arn("arn:aws:s3"), Err(ArnError::TooFewFields(3)));
+        assert_eq!(split_arn("s3:::b"), Err(ArnError::Prefix));
+    }
+
+    #[test]
+    fn buckets_and_objects_stay_apart() {
+        assert!(may(BUCKET, "arn:aws:s3:::example"));
+        assert!(!may(BUCKET, "arn:aws:s3:::example/*"));
+        assert!(!may(OBJECT, "arn:aws:s3:::example"));
+        assert!(may(OBJECT, "arn:aws:s3:::example/*"));
+        assert!(may(OBJECT, "arn:aws:s3:::example/a/b/c.txt"));
+        // a trailing `*` could be either
+        assert!(may(BUCKET, "arn:aws:s3:::example*"));
+        assert!(may(OBJECT, "arn:aws:s3:::example*"));
+        // fields are matched separately
+        assert!(!may(BUCKET, "arn:aws:s3:us-east-1::example"));
+        assert!(may(BUCKET, "arn:aws:s3:*:*:example"));
+    }
+
+    #[test]
+    fn paths_colons_and_variables() {
+        assert!(may(ROLE, "arn:aws:iam::123456789012:role/service-role/x"));
+        assert!(!may(ROLE, "arn:aws:iam::123456789012:user/x"));
+        assert!(may(ROLE, "arn:aws:iam::*:role/${aws:username}"));
+        assert!(may(
+            LOG_GROUP,
+            "arn:aws:logs:*:*:log-group:/aws/lambda/fn:*"
+        ));
+        assert!(may(
+            LOG_GROUP,
+            "arn:aws:logs:us-east-1:123456789012:log-group:x"
+        ));
+        assert!(!may(
+            LOG_GROUP,
+            "arn:aws:logs:us-east-1:123456789012:log-stream:x"
+        ));
+        assert!(!may(LOG_GROUP, "arn:aws:logs:us-east-1::log-group:x"));
+    }
+
+    #[test]
+    fn coverage() {
+        let cov =
+            |template: &'static str, arn: &str| t(template).covered_by(&split_arn(arn).unwrap().0);
+        assert!(cov(BUCKET, "arn:aws:s3:::*"));
+        assert!(!cov(OBJECT, "arn:aws:s3:::*/reports/*"));
+        assert!(cov(OBJECT, "arn:aws:s3:::*/*"));
+        assert!(cov(OBJECT, "arn:*:s3:::*"));
+        assert!(!cov(BUCKET, "arn:aws:s3:::prod-*"));
+        assert!(cov(ROLE, "arn:aws:iam::*:role/*"));
+        assert!(!cov(ROLE, "arn:aws:iam::123456789012:role/*"));
+    }
+
+    #[test]
+    fn key_templates() {
+        assert!(key_matches(
+            "aws:RequestTag/${TagKey}",
+            "aws:requesttag/team"
+        ));
+        assert!(!key_matches("aws:RequestTag/${TagKey}", "aws:RequestTag/"));
+        assert!(key_matches("s3:prefix", "S3:Prefix"));
+        assert!(!key_matches("s3:prefix", "s3:prefixes"));
+        assert!(key_matches(
+            "codebuild:fileSystemLocations/${identifier}.location",
+            "codebuild:fileSystemLocations/x.location"
+        ));
+        assert!(!key_matches("s3:prefix", "s3:*"));
+        assert!(key_matches("a:${X}.v/${Y}.w", "a:1.v/2.w"));
+        assert!(!key_matches("a:${X}.v/${Y}.w", "a:.v/2.w"));
+        assert!(!key_matches("a:${X}.v/${Y}.w", "a:1.v/.w"));
+        assert!(!key_matches("a:${X}/b", "a:/b"));
+        assert!(key_matches("a:${X}/b", "a:x/y/b"));
+    }
+
+    #[test]
+    fn globbing_handles_multibyte_and_backtracking() {
+        assert!(glob_match("a?c", "aéc", false));
+        assert!(!glob_match("a?c", "aééc", false));
+        assert!(glob_match("*é*", "xxéyy", false));
+        assert!(glob_match("a*b*c*d", "aXbYcZd", true));
+        assert!(!glob_match("a*b*c*d", "aXbYcZ", true));
+        assert!(glob_match("**", "", true));
+        assert!(!glob_match("?", "", true));
+    }
+
+    #[test]
+    fn globbing() {
+        assert!(glob_match("s3:get*", "s3:GetObject", true));
+        assert!(!glob_match("s3:get*", "s3:GetObject", false));
+        assert!(glob_match("*:*", "a:b", true));
+        assert!(glob_match("?3:*", "s3:x", true));
+    }
+}

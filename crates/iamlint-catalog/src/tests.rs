@@ -1,0 +1,156 @@
+//! Tests of the catalog against a small hand-written text, so they do not depend on the
+//! generated data (which `tests` checks separately through `catalog()`).
+
+use super::*;
+
+const TEXT: &str = "V\t1\n\
+D\t2026-09-26\ttest\n\
+S\tiam\tAWS Identity and Access Management\t-\n\
+T\trole\tarn:${Partition}:iam::${Account}:role/${RoleNameWithPath}\taws:ResourceTag/${TagKey},iam:ResourceTag/${TagKey}\n\
+K\tiam:PassedToService\tString\tthe service\n\
+A\tPassRole\tWrite\trole*\tiam:PassedToService,iam:AssociatedResourceArn\t\n\
+S\ts3\tAmazon S3\trcp\n\
+T\tbucket\tarn:${Partition}:s3:::${BucketName}\t\n\
+T\tobject\tarn:${Partition}:s3:::${BucketName}/${ObjectName}\t\n\
+K\ts3:prefix\tString\tprefix\n\
+K\ts3:ExistingObjectTag/${TagKey}\tString\ttag\n\
+K\ts3:DataAccessPointArn\tARN\tap\n\
+A\tGetObject\tRead\tobject*=s3:ExistingObjectTag/${TagKey}\ts3:DataAccessPointArn\t\n\
+A\tGetObjectVersion\tRead\tobject*\t\t\n\
+A\tListAllMyBuckets\tList\t\t\t\n\
+A\tListBucket\tList\tbucket*\ts3:prefix\t\n\
+A\tPutObject\tWrite\tobject*\t\tkms:GenerateDataKey\n\
+G\taws:TagKeys\tArrayOfString\trequest\ttag keys\n\
+G\taws:PrincipalTag/${TagKey}\tString\tprincipal\tptag\n\
+X\ts3:GetObjectLegacy\t2024-08-24\t2025-01-01\n\
+X\tdeeplens:ListProjects\t2019-01-01\t2024-01-01\n\
+P\tlambda.amazonaws.com\n\
+P\tec2.amazonaws.com\n\
+U\taccounts.google.com\tsts\n\
+bogus line\n";
+
+const REGIONS: &str = "# comment\naws us-east-1\naws-cn cn-north-1\n";
+
+fn cat() -> Catalog {
+    Catalog::parse(TEXT, REGIONS)
+}
+
+#[test]
+fn parses_every_record_and_counts_malformed_lines() {
+    let c = cat();
+    assert_eq!(c.date, "2026-09-26");
+    assert_eq!(c.services.len(), 2);
+    assert_eq!(c.actions.len(), 6);
+    assert_eq!(c.resource_types.len(), 3);
+    let object = c.action_resources(c.action("s3:GetObject").unwrap());
+    assert_eq!(object.len(), 1);
+    assert!(object[0].required);
+    assert_eq!(
+        c.resource_types[object[0].resource_type.unwrap()].name,
+        "object"
+    );
+    assert_eq!(c.resource_types[2].arns()[0].service, "s3");
+    assert_eq!(c.malformed_lines, 1);
+    assert_eq!(c.regions.len(), 2);
+    assert_eq!(c.partitions(), ["aws", "aws-cn"]);
+}
+
+#[test]
+fn lookups_ignore_case() {
+    let c = cat();
+    let a = c.action("S3:getobject").unwrap();
+    assert_eq!(c.full_name(a), "s3:GetObject");
+    assert!(a.access.contains(AccessLevel::Read));
+    assert!(!a.access.contains(AccessLevel::Write));
+    let both = AccessLevels::parse("Tagging, Write").unwrap();
+    assert_eq!(
+        both.iter().collect::<Vec<_>>(),
+        [AccessLevel::Write, AccessLevel::Tagging]
+    );
+    assert!(AccessLevels::parse("Write, Sometimes").is_none());
+    assert!(c.action("s3:GetObjects").is_none());
+    assert!(c.action("nope:GetObject").is_none());
+    assert!(c.service("IAM").is_some());
+    assert_eq!(
+        c.dependent_actions(c.action("s3:PutObject").unwrap())
+            .collect::<Vec<_>>(),
+        ["kms:GenerateDataKey"]
+    );
+}
+
+#[test]
+fn wildcard_expansion() {
+    let c = cat();
+    let names = |p: &str| {
+        c.expand(p)
+            .iter()
+            .map(|a| c.full_name(a))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names("s3:get*"), ["s3:GetObject", "s3:GetObjectVersion"]);
+    assert_eq!(names("s3:List?ucket"), ["s3:ListBucket"]);
+    assert_eq!(names("*:Pass*"), ["iam:PassRole"]);
+    assert_eq!(names("*").len(), 6);
+    assert!(names("s3:Gett*").is_empty());
+    assert!(names("nocolon").is_empty());
+}
+
+#[test]
+fn keys_resolve_per_action_and_resource_type() {
+    let c = cat();
+    let get = c.action("s3:GetObject").unwrap();
+    assert!(c.action_supports_key(get, "s3:DataAccessPointArn"));
+    assert!(c.action_supports_key(get, "s3:ExistingObjectTag/team"));
+    assert!(!c.action_supports_key(get, "s3:prefix"));
+    let pass = c.action("iam:PassRole").unwrap();
+    // from the resource type `role`, not from the action
+    assert!(c.action_supports_key(pass, "iam:ResourceTag/team"));
+    assert!(!c.has_resource_types(c.action("s3:ListAllMyBuckets").unwrap()));
+    let k = c.global_key("aws:PrincipalTag/Team").unwrap();
+    assert_eq!(k.category, "principal");
+    assert!(c.global_key("aws:TagKeys").unwrap().multivalued);
+    assert_eq!(
+        c.service_key("s3:DataAccessPointArn").unwrap().ty,
+        KeyType::Arn
+    );
+    assert!(c.key("s3:nope").is_none());
+}
+
+#[test]
+fn removed_actions_and_retired_services() {
+    let c = cat();
+    assert_eq!(
+        c.removed_action("S3:GETOBJECTLEGACY").unwrap().last_seen,
+        "2025-01-01"
+    );
+    assert!(c.is_retired_service("deeplens"));
+    assert!(!c.is_retired_service("s3"));
+    assert!(!c.is_retired_service("nothing"));
+}
+
+#[test]
+fn principals_federation_and_regions() {
+    let c = cat();
+    assert!(c.is_known_service_principal("ec2.amazonaws.com"));
+    assert!(!c.is_known_service_principal("ec3.amazonaws.com"));
+    assert!(c.is_federation_prefix("accounts.google.com"));
+    assert_eq!(c.region_partition("cn-north-1"), Some("aws-cn"));
+    assert_eq!(c.region_partition("us-east-9"), None);
+}
+
+#[test]
+fn generated_catalog_is_complete() {
+    let c = catalog();
+    assert_eq!(c.malformed_lines, 0);
+    assert!(c.services.len() > 400, "{}", c.services.len());
+    assert!(c.actions.len() > 20_000, "{}", c.actions.len());
+    assert!(c.action("s3:GetObject").is_some());
+    assert!(c.action("ec2:RunInstances").is_some());
+    assert!(!c.date.is_empty());
+    let get = c.action("s3:GetObject").unwrap();
+    assert_eq!(
+        c.description(get),
+        "Grants permission to retrieve objects from Amazon S3"
+    );
+    assert_eq!(c.descriptions.lines().count(), c.actions.len());
+}
