@@ -47,7 +47,10 @@ fn every_rule_doc_example_behaves_as_declared() {
     for rule in RULES {
         let m = rule.meta();
         for ex in doc_examples(m.doc) {
-            let options = default_options(&[m.code], ex.policy_type);
+            let options = iamlint_lint::Options {
+                resource_type: ex.resource_type.clone(),
+                ..default_options(&[m.code], ex.policy_type)
+            };
             let checked = check_text(&ex.code, &options);
             assert_well_formed(&checked.text, &checked.diagnostics);
             let raised: BTreeSet<&str> = checked.diagnostics.iter().map(|d| d.code).collect();

@@ -13,6 +13,7 @@ fn all_rules() -> Options {
     Options {
         policy_type: None,
         selection: Selection::all(),
+        ..Options::default()
     }
 }
 

@@ -3,7 +3,8 @@
 //! Only the rule named by the directory runs. A `valid-*` file must raise nothing and an
 //! `invalid-*` file must raise the rule. The snapshot beside each input holds the rendered
 //! diagnostics and, when the rule fixes anything, the document after its safe fixes and after
-//! all fixes. An optional `.<type>` before `.json` (`invalid-x.trust.json`) sets the policy type.
+//! all fixes. An optional `.<type>` before `.json` (`invalid-x.trust.json`) sets the policy type,
+//! and `.<type>@<resource type>` (`invalid-x.resource@s3.json`) also `--resource-type`.
 
 use std::path::Path;
 
@@ -14,16 +15,33 @@ use iamlint_tests::{
     assert_well_formed, files_with_ext, fix_until_stable, options_for, render, repo_root,
 };
 
-fn policy_type_of(file_name: &str) -> Option<PolicyType> {
-    let stem = file_name.strip_suffix(".json")?;
-    let (_, t) = stem.rsplit_once('.')?;
-    Some(PolicyType::parse(t).unwrap_or_else(|| panic!("{file_name}: unknown policy type `{t}`")))
+fn fixture_options(code: &str, file_name: &str) -> iamlint_lint::Options {
+    let suffix = file_name
+        .strip_suffix(".json")
+        .and_then(|stem| stem.rsplit_once('.'))
+        .map(|(_, t)| t);
+    let (policy_type, resource_type) = match suffix {
+        None => (None, None),
+        Some(t) => {
+            let (t, rt) = match t.split_once('@') {
+                Some((t, rt)) => (t, Some(rt.to_owned())),
+                None => (t, None),
+            };
+            let pt = PolicyType::parse(t)
+                .unwrap_or_else(|| panic!("{file_name}: unknown policy type `{t}`"));
+            (Some(pt), rt)
+        }
+    };
+    iamlint_lint::Options {
+        resource_type,
+        ..options_for(&[code], policy_type)
+    }
 }
 
 fn snapshot_for(path: &Path, code: &str) -> String {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
     let text = std::fs::read_to_string(path).unwrap();
-    let options = options_for(&[code], policy_type_of(&name));
+    let options = fixture_options(code, &name);
     let checked = check_text(&text, &options);
     assert_well_formed(&checked.text, &checked.diagnostics);
     let valid = name.starts_with("valid-");

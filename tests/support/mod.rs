@@ -64,6 +64,7 @@ pub fn options_for(rules: &[&str], policy_type: Option<PolicyType>) -> Options {
     Options {
         policy_type,
         selection: Selection::only(rules).expect("known rules"),
+        ..Options::default()
     }
 }
 
@@ -72,6 +73,7 @@ pub fn default_options(extra: &[&str], policy_type: Option<PolicyType>) -> Optio
     Options {
         policy_type,
         selection: Selection::resolve(None, extra, &[]).expect("known rules"),
+        ..Options::default()
     }
 }
 
@@ -166,12 +168,15 @@ pub struct DocExample {
     pub code: String,
     pub expect_diagnostic: bool,
     pub policy_type: Option<PolicyType>,
+    /// `--resource-type` for the example.
+    pub resource_type: Option<String>,
     pub also: Vec<String>,
     pub line: usize,
 }
 
 /// Parses the ```` ```json ```` blocks of a rule doc. Info string: `json`, then
-/// comma-separated flags: `expect_diagnostic`, `type=<policy type>`, `also=<code>`.
+/// comma-separated flags: `expect_diagnostic`, `type=<policy type>`, `resource-type=<service
+/// or type>`, `also=<code>`.
 pub fn doc_examples(doc: &str) -> Vec<DocExample> {
     let mut out = Vec::new();
     let mut lines = doc.lines().enumerate();
@@ -193,6 +198,7 @@ pub fn doc_examples(doc: &str) -> Vec<DocExample> {
             code: String::new(),
             expect_diagnostic: false,
             policy_type: None,
+            resource_type: None,
             also: Vec::new(),
             line: i + 1,
         };
@@ -204,6 +210,8 @@ pub fn doc_examples(doc: &str) -> Vec<DocExample> {
                     PolicyType::parse(t)
                         .unwrap_or_else(|| panic!("bad type `{t}` at line {}", i + 1)),
                 );
+            } else if let Some(t) = f.strip_prefix("resource-type=") {
+                ex.resource_type = Some(t.to_owned());
             } else if let Some(c) = f.strip_prefix("also=") {
                 ex.also.push(c.to_owned());
             } else {

@@ -35,10 +35,29 @@ pub fn split_arn(s: &str) -> Result<(ArnParts<'_>, ArnOffsets), ArnError> {
     if !s.starts_with("arn:") {
         return Err(ArnError::Prefix);
     }
-    let fields: Vec<&str> = s.splitn(6, ':').collect();
-    let [_, partition, service, region, account, resource] = fields.as_slice() else {
-        return Err(ArnError::TooFewFields(fields.len()));
+    // split at the first five colons that are not inside a `${...}` policy variable
+    let mut cuts = Vec::with_capacity(5);
+    let mut depth = 0usize;
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'$' if bytes.get(i + 1) == Some(&b'{') => depth += 1,
+            b'}' if depth > 0 => depth -= 1,
+            b':' if depth == 0 && cuts.len() < 5 => cuts.push(i),
+            _ => {}
+        }
+    }
+    let field = |from: usize, to: usize| s.get(from..to).unwrap_or("");
+    let [c0, c1, c2, c3, c4] = cuts.as_slice() else {
+        return Err(ArnError::TooFewFields(cuts.len() + 1));
     };
+    let (partition, service, region, account, resource) = (
+        field(c0 + 1, *c1),
+        field(c1 + 1, *c2),
+        field(c2 + 1, *c3),
+        field(c3 + 1, *c4),
+        field(c4 + 1, s.len()),
+    );
     let p = 4;
     let sv = p + partition.len() + 1;
     let r = sv + service.len() + 1;
@@ -177,7 +196,10 @@ fn intersects(p: &[PTok], t: &[TTok]) -> bool {
             continue;
         };
         let compatible = match (pt, tt) {
-            (PTok::Lit(a), TTok::Lit(b)) => a == b,
+            // template literals (`stateMachine:`, `role/`) are compared ignoring case: the
+            // reference and AWS's own policies disagree on it, and a false "matches nothing"
+            // is worse than a missed one
+            (PTok::Lit(a), TTok::Lit(b)) => a.eq_ignore_ascii_case(&b),
             (PTok::Lit(a), TTok::Ph(class)) => class.accepts(a),
             (PTok::One | PTok::Star, _) => true,
         };
@@ -274,11 +296,13 @@ impl ArnTemplate {
     }
 
     /// Whether some ARN matches both this template and the policy pattern `arn` (with `*`,
-    /// `?` and policy variables). The service field is compared by the caller.
+    /// `?` and policy variables). The service field is compared by the caller. An empty region
+    /// or account in the pattern is let through: whether the field may be empty is a separate
+    /// question (AWS's own shared resources, such as public SSM documents, have no account).
     pub fn may_match(&self, arn: &ArnParts<'_>) -> bool {
         intersects(&pattern_tokens(arn.partition), &self.partition)
-            && intersects(&pattern_tokens(arn.region), &self.region)
-            && intersects(&pattern_tokens(arn.account), &self.account)
+            && (arn.region.is_empty() || intersects(&pattern_tokens(arn.region), &self.region))
+            && (arn.account.is_empty() || intersects(&pattern_tokens(arn.account), &self.account))
             && intersects(&pattern_tokens(arn.resource), &self.resource)
     }
 
@@ -399,6 +423,8 @@ mod tests {
         );
         assert_eq!(o.resource, 36);
         assert_eq!(split_arn("arn:aws:s3"), Err(ArnError::TooFewFields(3)));
+        let (p, o) = split_arn("arn:aws:kms:*:${aws:PrincipalAccount}:key/*").unwrap();
+        assert_eq!((p.account, p.resource, o.resource), ("${aws:PrincipalAccount}", "key/*", 38));
         assert_eq!(split_arn("s3:::b"), Err(ArnError::Prefix));
     }
 
@@ -414,6 +440,8 @@ mod tests {
         assert!(may(OBJECT, "arn:aws:s3:::example*"));
         // fields are matched separately
         assert!(!may(BUCKET, "arn:aws:s3:us-east-1::example"));
+        // an empty account is judged by the field rules, not here
+        assert!(may(ROLE, "arn:aws:iam:::role/x"));
         assert!(may(BUCKET, "arn:aws:s3:*:*:example"));
     }
 
@@ -434,7 +462,7 @@ mod tests {
             LOG_GROUP,
             "arn:aws:logs:us-east-1:123456789012:log-stream:x"
         ));
-        assert!(!may(LOG_GROUP, "arn:aws:logs:us-east-1::log-group:x"));
+        assert!(may(LOG_GROUP, "arn:aws:logs:us-east-1::log-group:x"));
     }
 
     #[test]

@@ -270,6 +270,7 @@ pub struct Catalog {
     /// Action descriptions, one line per action (see [`Catalog::description`]).
     pub descriptions: &'static str,
     description_lines: OnceLock<Vec<&'static str>>,
+    arn_service_index: OnceLock<std::collections::HashMap<&'static str, Vec<usize>>>,
     /// Lines that could not be parsed (a test requires none).
     pub malformed_lines: usize,
 }
@@ -448,9 +449,23 @@ impl Catalog {
             .find(|k| key_matches(k.name, key))
     }
 
-    /// Any known key: global first, then the service's.
+    /// An identity-provider key (`accounts.google.com:aud`, `saml:aud`), looked up in the
+    /// services the provider prefix belongs to.
+    pub fn federation_key(&self, key: &str) -> Option<&KeyInfo> {
+        let (prefix, _) = key.rsplit_once(':')?;
+        self.federation_prefixes
+            .iter()
+            .filter(|(p, _)| key_matches(p, prefix))
+            .flat_map(|(_, services)| services.split(','))
+            .filter_map(|s| self.service(s))
+            .find_map(|s| self.keys_of(s).iter().find(|k| key_matches(k.name, key)))
+    }
+
+    /// Any known key: global first, then the service's, then identity-provider keys.
     pub fn key(&self, key: &str) -> Option<&KeyInfo> {
-        self.global_key(key).or_else(|| self.service_key(key))
+        self.global_key(key)
+            .or_else(|| self.service_key(key))
+            .or_else(|| self.federation_key(key))
     }
 
     /// Every known key name (templates as written), for suggestions.
@@ -505,26 +520,47 @@ impl Catalog {
         p
     }
 
-    /// The ARN service field of every resource type of a service, deduplicated.
-    pub fn arn_services(&self) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = self
-            .resource_types
+    /// Resource types whose ARN service field is `service` (exactly; ARN services are
+    /// lowercase). Indexed on first use from the template text, without compiling templates.
+    pub fn resource_types_for_arn_service(&self, service: &str) -> impl Iterator<Item = &ResourceType> + '_ {
+        let index = self.arn_index();
+        // templates whose service field is itself a placeholder (`${Vendor}`) fit any service
+        let open = index.iter().filter(|(k, _)| k.starts_with("${")).flat_map(|(_, v)| v.iter());
+        index
+            .get(service)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .flat_map(|r| r.arns().iter().map(|a| a.service))
-            .collect();
+            .chain(open)
+            .filter_map(|&i| self.resource_types.get(i))
+    }
+
+    /// Whether some template's ARN service field is exactly `service` (lowercase).
+    pub fn is_arn_service(&self, service: &str) -> bool {
+        self.arn_index().contains_key(service)
+    }
+
+    /// Every ARN service field of the catalog's templates, sorted.
+    pub fn arn_service_names(&self) -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = self.arn_index().keys().copied().filter(|k| !k.starts_with("${")).collect();
         v.sort_unstable();
-        v.dedup();
         v
     }
 
-    /// Resource types whose ARN service field is `service`.
-    pub fn resource_types_for_arn_service<'a>(
-        &'a self,
-        service: &'a str,
-    ) -> impl Iterator<Item = &'a ResourceType> + 'a {
-        self.resource_types
-            .iter()
-            .filter(move |r| r.arns().iter().any(|a| a.service == service))
+    fn arn_index(&self) -> &std::collections::HashMap<&'static str, Vec<usize>> {
+        self.arn_service_index.get_or_init(|| {
+            let mut m: std::collections::HashMap<&'static str, Vec<usize>> = std::collections::HashMap::new();
+            for (i, rt) in self.resource_types.iter().enumerate() {
+                for text in rt.arn_text.split(',') {
+                    if let Some(svc) = text.split(':').nth(2) {
+                        let v = m.entry(svc).or_default();
+                        if v.last() != Some(&i) {
+                            v.push(i);
+                        }
+                    }
+                }
+            }
+            m
+        })
     }
 }
 

@@ -64,6 +64,17 @@ pub struct CheckArgs {
     pub stdin_filename: Option<String>,
     #[arg(long, value_enum, default_value_t)]
     pub color: Color,
+    /// Treat this action as known although the catalog lacks it (repeatable; `*` and `?`
+    /// allowed). The catalog always lags AWS.
+    #[arg(long, value_name = "ACTION")]
+    pub known_action: Vec<String>,
+    /// Treat this condition key as known (repeatable).
+    #[arg(long, value_name = "KEY")]
+    pub known_condition_key: Vec<String>,
+    /// For resource policies: the resource type holding the policy, as Access Analyzer names
+    /// it (`AWS::S3::Bucket`) or as a service prefix (`s3`, `kms`, `sqs`).
+    #[arg(long, value_name = "TYPE")]
+    pub resource_type: Option<String>,
 }
 
 /// `auto` or one policy type.
@@ -95,6 +106,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     let options = Options {
         policy_type: args.policy_type.0,
         selection,
+        known_actions: args.known_action.clone(),
+        known_condition_keys: args.known_condition_key.clone(),
+        resource_type: args.resource_type.clone(),
     };
     let collected = collect(&args.paths);
     let mut errors = collected.errors;

@@ -55,6 +55,35 @@ pub fn restricting_keys(stmt: &Statement) -> Vec<&'static str> {
     out
 }
 
+/// Whether the statement's condition has `"Null": {key: "<value>"}` (with `value` true or
+/// false) for `key`.
+pub fn has_null_guard(stmt: &Statement, key: &str, value: bool) -> bool {
+    let want = if value { "true" } else { "false" };
+    stmt.condition().is_some_and(|c| {
+        c.pairs().any(|(op, k)| {
+            op.operator.operator == Some(iamlint_model::operators::Operator::Null)
+                && op.operator.qualifier.is_none()
+                && k.key.name.eq_ignore_ascii_case(key)
+                && k.values.ok().is_some_and(|v| v.items.iter().any(|i| i.text().is_some_and(|t| t.eq_ignore_ascii_case(want))))
+        })
+    })
+}
+
+/// Whether a statement's condition narrows the resources it applies to (resource tags,
+/// resource account or organization), so that `"Resource": "*"` is restricted after all.
+pub fn restricts_resources(stmt: &Statement) -> bool {
+    let Some(cond) = stmt.condition() else { return false };
+    cond.pairs().any(|(op, key)| {
+        let k = key.key.name.to_ascii_lowercase();
+        let resource_key = k.starts_with("aws:resourcetag/")
+            || k == "aws:resourceaccount"
+            || k == "aws:resourceorgid"
+            || k == "aws:resourceorgpaths"
+            || (k.contains(":resourcetag/") || k.contains(":existingobjecttag/"));
+        resource_key && !op.operator.if_exists && op.operator.operator.is_some_and(|o| !o.is_negated())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,4 +118,59 @@ mod tests {
             ["aws:SourceIp", "aws:SourceVpce"]
         );
     }
+}
+
+/// `aws:RequestTag/<name>`, `aws:ResourceTag/<name>` (with a name) or `aws:TagKeys`: the tag
+/// keys whose support varies per action.
+pub fn is_tag_condition_key(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let tagged = ["aws:requesttag/", "aws:resourcetag/"]
+        .iter()
+        .any(|p| lower.strip_prefix(p).is_some_and(|rest| !rest.is_empty()));
+    tagged || lower == "aws:tagkeys"
+}
+
+/// For a tag condition that tests a value (not `IfExists`, not negated, not `Null`), the
+/// statement's actions that do not support the key, and their service prefixes. `None` when
+/// the pair is not such a condition or the statement's actions are unknown.
+pub fn tag_unsupported_actions(
+    catalog: &'static iamlint_catalog::Catalog,
+    options: &crate::Options,
+    stmt: &iamlint_model::Statement,
+    op: &iamlint_model::ConditionOperator,
+    key: &str,
+) -> Option<(Vec<&'static iamlint_catalog::Action>, Vec<&'static str>)> {
+    let operator = op.operator.operator?;
+    if !is_tag_condition_key(key)
+        || op.operator.if_exists
+        || operator.is_negated()
+        || operator.family() == iamlint_model::operators::Family::Null
+    {
+        return None;
+    }
+    let actions = crate::actions::statement_actions(catalog, options, stmt)?;
+    let unsupported: Vec<&iamlint_catalog::Action> =
+        actions.into_iter().filter(|a| !catalog.action_supports_key(a, key)).collect();
+    if unsupported.is_empty() {
+        return None;
+    }
+    let mut services: Vec<&str> = unsupported.iter().filter_map(|a| catalog.service_of(a).map(|s| s.prefix)).collect();
+    services.dedup();
+    Some((unsupported, services))
+}
+
+/// "`s3:GetObject` does" or "3 of its actions (such as `s3:GetObject`) do".
+pub fn which_actions(catalog: &iamlint_catalog::Catalog, actions: &[&iamlint_catalog::Action]) -> (String, &'static str) {
+    let first = actions.first().map(|a| catalog.full_name(a)).unwrap_or_default();
+    match actions.len() {
+        1 => (format!("`{first}`"), "does"),
+        n => (format!("{n} of its actions (such as `{first}`)"), "do"),
+    }
+}
+
+/// An OIDC provider's `aud` claim (`token.actions.githubusercontent.com:aud`): one value or a
+/// list, depending on the provider. Returns the provider.
+pub fn oidc_aud_provider(key: &str) -> Option<&str> {
+    let (provider, claim) = key.rsplit_once(':')?;
+    (claim.eq_ignore_ascii_case("aud") && provider.contains('.')).then_some(provider)
 }

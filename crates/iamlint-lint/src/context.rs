@@ -29,6 +29,8 @@ pub struct FileInfo<'a> {
     pub type_source: TypeSource,
     /// What the shape alone suggests (equal to `policy_type` when detected).
     pub detected_type: PolicyType,
+    pub options: &'a crate::Options,
+    pub catalog: &'static iamlint_catalog::Catalog,
 }
 
 /// Passed to every hook: the file and a way to report.
@@ -47,6 +49,14 @@ impl<'a> Ctx<'a> {
         self.file.policy_type
     }
 
+    pub fn catalog(&self) -> &'static iamlint_catalog::Catalog {
+        self.file.catalog
+    }
+
+    pub fn options(&self) -> &'a crate::Options {
+        self.file.options
+    }
+
     /// Reports a finding of the running rule at `range`, with the rule's default severity.
     /// Returns the diagnostic so that help, labels and fixes can be added.
     #[expect(
@@ -59,10 +69,40 @@ impl<'a> Ctx<'a> {
             self.meta.name,
             self.meta.severity,
             range,
-            message,
+            one_line(message.into()),
         );
         self.out.push(d);
         let last = self.out.len() - 1;
         &mut self.out[last]
+    }
+}
+
+/// Messages quote user data, which may hold line breaks or other control characters; a
+/// message stays on one line, so those are written as JSON escapes.
+fn one_line(message: String) -> String {
+    if !message.chars().any(char::is_control) {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len() + 8);
+    for c in message.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn control_characters_in_messages_are_escaped() {
+        assert_eq!(one_line("`a\nb\t\u{1}` is not an ARN".into()), "`a\\nb\\t\\u0001` is not an ARN");
+        assert_eq!(one_line("plain".into()), "plain");
     }
 }

@@ -13,6 +13,26 @@ pub struct Options {
     /// `None` detects the type from the document's shape.
     pub policy_type: Option<PolicyType>,
     pub selection: Selection,
+    /// Actions to treat as known although the catalog lacks them (`service:Action`; `*` and
+    /// `?` allowed). The catalog always lags AWS.
+    pub known_actions: Vec<String>,
+    /// Condition keys to treat as known (`${...}` placeholders allowed).
+    pub known_condition_keys: Vec<String>,
+    /// For resource policies: the service or resource type holding the policy (`s3`,
+    /// `AWS::S3::Bucket`), when known. Otherwise it is inferred from the `Resource` ARNs.
+    pub resource_type: Option<String>,
+}
+
+impl Options {
+    /// Whether the user declared `action` as known.
+    pub fn is_known_action(&self, action: &str) -> bool {
+        self.known_actions.iter().any(|p| iamlint_catalog::glob_match(p, action, true))
+    }
+
+    /// Whether the user declared `key` as known.
+    pub fn is_known_condition_key(&self, key: &str) -> bool {
+        self.known_condition_keys.iter().any(|t| iamlint_catalog::key_matches(t, key))
+    }
 }
 
 /// The result of checking one file.
@@ -59,6 +79,8 @@ fn run(text: &str, invalid_utf8: &[iamlint_diagnostics::TextRange], options: &Op
         policy_type,
         type_source,
         detected_type,
+        options,
+        catalog: iamlint_catalog::catalog(),
     };
     let mut out = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {

@@ -4,15 +4,20 @@
 //! sorted diagnostics out. It parses, lowers, picks the policy type and runs every enabled
 //! rule once over the document.
 
+mod actions;
+mod arns;
 mod conditions;
+mod condkeys;
 mod context;
 mod engine;
 mod helpers;
+mod matrix;
 mod principals;
 mod rule;
 mod rules;
 mod selection;
 mod size;
+mod values;
 mod vars;
 
 pub use context::{Ctx, FileInfo, TypeSource};

@@ -46,10 +46,13 @@ fn strings(v: &Value, key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A condition key name, with `<key>` placeholders (S3 object tags) written as `${key}`.
+/// A condition key name, with its placeholders in one spelling: `<key>` (S3 object tags) and
+/// the literal `tag-key` (`secretsmanager:ResourceTag/tag-key`, `ssm:resourceTag/tag-key`,
+/// and the global keys) become `${key}` and `${TagKey}`.
 fn key_name(s: &str) -> Result<String> {
+    let s = normalise_global(s);
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
+    let mut rest = s.as_str();
     while let Some(i) = rest.find('<') {
         let Some(j) = rest.get(i..).and_then(|r| r.find('>')) else {
             break;

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use iamlint_model::{ConditionValueKind, Principal, StatementBlock, StrList, Typed};
+use iamlint_model::{Principal, StatementBlock, StrList, Typed};
 
 declare_rule! {
     /// An element whose JSON type is wrong: a number for `Effect`, an object for `Action`,
@@ -108,59 +108,10 @@ impl Rule for DocTypeMismatch {
                 check_principal(ctx, &e.value, name);
             }
         }
-        for (entry, name) in [
-            (&stmt.action, "Action"),
-            (&stmt.not_action, "NotAction"),
-            (&stmt.resource, "Resource"),
-            (&stmt.not_resource, "NotResource"),
-        ] {
+        // Resource values are `resource-not-string`'s; Condition blocks `cond-block-malformed`'s
+        for (entry, name) in [(&stmt.action, "Action"), (&stmt.not_action, "NotAction")] {
             if let Some(e) = entry {
                 check_list(ctx, &e.value, name);
-            }
-        }
-        let Some(cond) = &stmt.condition else { return };
-        let cond = match &cond.value {
-            Typed::Wrong(w) => return report(ctx, w, "`Condition`", "an object"),
-            Typed::Ok(c) => c,
-        };
-        for op in &cond.operators {
-            let keys = match &op.keys {
-                Typed::Wrong(w) => {
-                    report(
-                        ctx,
-                        w,
-                        &format!("`{}`", op.key.name),
-                        "an object mapping condition keys to values",
-                    );
-                    continue;
-                }
-                Typed::Ok(k) => k,
-            };
-            for key in &keys.entries {
-                match &key.values {
-                    Typed::Wrong(w) => report(
-                        ctx,
-                        w,
-                        &format!("the value of `{}`", key.key.name),
-                        "a string, number, boolean or an array of them",
-                    ),
-                    Typed::Ok(values) => {
-                        for v in &values.items {
-                            if let ConditionValueKind::Other(found) = v.kind {
-                                let w = WrongType {
-                                    range: v.range,
-                                    found,
-                                };
-                                report(
-                                    ctx,
-                                    &w,
-                                    &format!("each value of `{}`", key.key.name),
-                                    "a string, number or boolean",
-                                );
-                            }
-                        }
-                    }
-                }
             }
         }
     }

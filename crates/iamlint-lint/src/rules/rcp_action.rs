@@ -1,7 +1,8 @@
 use super::prelude::*;
 
 declare_rule! {
-    /// An RCP action that is a bare `"*"` or belongs to a service RCPs do not cover.
+    /// An RCP action that is a bare `"*"` or belongs to a service RCPs do not cover,
+    /// according to the catalog's list of RCP-supported services.
     pub struct RcpAction {
         code: "IAM216",
         name: "rcp-action",
@@ -11,24 +12,6 @@ declare_rule! {
         summary: "an RCP action that is \"*\" or outside the services RCPs cover",
     }
 }
-
-/// Service prefixes whose actions RCPs apply to. Sources: AWS Organizations user guide,
-/// "Resource control policies" (S3, STS, KMS, SQS, Secrets Manager at launch, 2024-11);
-/// ECR and OpenSearch Serverless (2025-06); Cognito and CloudWatch Logs (2026-01);
-/// DynamoDB (checks.md, `rcp-action`).
-pub const RCP_SERVICES: &[&str] = &[
-    "s3",
-    "sts",
-    "kms",
-    "sqs",
-    "secretsmanager",
-    "ecr",
-    "aoss",
-    "cognito-identity",
-    "cognito-idp",
-    "logs",
-    "dynamodb",
-];
 
 impl Rule for RcpAction {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
@@ -53,16 +36,14 @@ impl Rule for RcpAction {
             if service.contains(['*', '?']) {
                 continue;
             }
-            if !RCP_SERVICES.iter().any(|s| s.eq_ignore_ascii_case(service)) {
+            let catalog = ctx.catalog();
+            // unknown services are `action-unknown-service`'s to report
+            let Some(sv) = catalog.service(service) else { continue };
+            if !sv.rcp {
+                let covered = catalog.services.iter().filter(|s| s.rcp).count();
                 let r = a.sub_range(ctx.source(), 0, service.len());
-                ctx.report(
-                    r,
-                    format!("resource control policies do not apply to `{service}` actions"),
-                )
-                .help(format!(
-                    "RCPs cover {}",
-                    join_and(RCP_SERVICES.iter().map(|s| format!("`{s}`")))
-                ));
+                ctx.report(r, format!("resource control policies do not apply to `{}` actions", sv.prefix))
+                    .help(format!("the catalog ({}) lists {covered} services that RCPs cover, and {} is not one of them", catalog.date, sv.name));
             }
         }
     }

@@ -1,0 +1,163 @@
+//! What an `Action` entry means according to the catalog, resolved once per distinct string
+//! and cached per thread (policies repeat the same actions and wildcards constantly).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use iamlint_catalog::{Action, Catalog, RemovedAction};
+use iamlint_model::Statement;
+
+use crate::Options;
+
+/// The catalog's reading of one action string.
+#[derive(Debug)]
+pub enum Resolution {
+    /// `"*"`: every action.
+    Star,
+    /// Neither `*` nor `service:action`.
+    Malformed,
+    /// An action of the catalog.
+    Action(&'static Action),
+    /// A wildcard pattern and the actions it matches (possibly none).
+    Pattern(Vec<&'static Action>),
+    /// The service prefix is not in the catalog.
+    UnknownService,
+    /// The service prefix is only used by removed actions (a retired service).
+    RetiredService,
+    /// The service is known, the action is not.
+    UnknownAction,
+    /// An action that existed in an earlier reference.
+    RetiredAction(&'static RemovedAction),
+}
+
+impl Resolution {
+    /// The catalog actions this string stands for (none for unknown ones and for `*`).
+    pub fn actions(&self) -> &[&'static Action] {
+        match self {
+            Resolution::Action(a) => std::slice::from_ref(a),
+            Resolution::Pattern(v) => v,
+            _ => &[],
+        }
+    }
+}
+
+/// Whether `s` has the shape `service:action` (or `*`).
+pub fn is_well_formed(s: &str) -> bool {
+    if s == "*" {
+        return true;
+    }
+    match s.split_once(':') {
+        Some((service, action)) => {
+            !service.is_empty()
+                && !action.is_empty()
+                && !action.contains(':')
+                && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_' | '*' | '?' | '.'))
+        }
+        None => false,
+    }
+}
+
+fn resolve_uncached(catalog: &'static Catalog, s: &str) -> Resolution {
+    if s == "*" {
+        return Resolution::Star;
+    }
+    if !is_well_formed(s) {
+        return Resolution::Malformed;
+    }
+    let Some((service, action)) = s.split_once(':') else { return Resolution::Malformed };
+    if service.contains(['*', '?']) || action.contains(['*', '?']) {
+        if !service.contains(['*', '?']) && catalog.service(service).is_none() {
+            return if catalog.is_retired_service(service) {
+                Resolution::RetiredService
+            } else {
+                Resolution::UnknownService
+            };
+        }
+        return Resolution::Pattern(catalog.expand(s));
+    }
+    if catalog.service(service).is_none() {
+        return if catalog.is_retired_service(service) {
+            Resolution::RetiredService
+        } else {
+            Resolution::UnknownService
+        };
+    }
+    match catalog.action(s) {
+        Some(a) => Resolution::Action(a),
+        None => match catalog.removed_action(s) {
+            Some(r) => Resolution::RetiredAction(r),
+            None => Resolution::UnknownAction,
+        },
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<HashMap<String, Rc<Resolution>>> = RefCell::new(HashMap::new());
+}
+
+/// The catalog's reading of an action string (cached; the key ignores ASCII case).
+pub fn resolve(catalog: &'static Catalog, s: &str) -> Rc<Resolution> {
+    let key = s.to_ascii_lowercase();
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let r = Rc::new(resolve_uncached(catalog, s));
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        // a policy set is small; keep the cache from growing without bound on hostile input
+        if c.len() > 50_000 {
+            c.clear();
+        }
+        c.insert(key, Rc::clone(&r));
+    });
+    r
+}
+
+/// The catalog actions a statement's positive `Action` element allows, or `None` when it
+/// cannot be listed: `NotAction`, `"*"`, a malformed or wrongly typed element, or entries the
+/// catalog does not know (including those the user declared known).
+pub fn statement_actions(catalog: &'static Catalog, options: &Options, stmt: &Statement) -> Option<Vec<&'static Action>> {
+    let list = stmt.action.as_ref()?.value.ok()?;
+    let mut out = Vec::new();
+    for s in list.strings() {
+        let r = resolve(catalog, &s.value);
+        match &*r {
+            Resolution::Action(_) | Resolution::Pattern(_) => out.extend_from_slice(r.actions()),
+            _ if options.is_known_action(&s.value) => return None,
+            // retired and unknown actions grant nothing; they do not change what is known
+            Resolution::RetiredAction(_) | Resolution::RetiredService => {}
+            _ => return None,
+        }
+    }
+    out.sort_by_key(|a| (a.service, a.index));
+    out.dedup_by_key(|a| a.index);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        for ok in ["*", "s3:GetObject", "s3:Get*", "*:Describe*", "ec2:Describe?nstances", "aws-portal:View*"] {
+            assert!(is_well_formed(ok), "{ok}");
+        }
+        for bad in ["s3", "s3:", ":Get", "s3:Get:Object", "s3 :Get", "", "s3:Get Object"] {
+            assert!(!is_well_formed(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn resolutions_against_the_catalog() {
+        let c = iamlint_catalog::catalog();
+        assert!(matches!(*resolve(c, "S3:GETOBJECT"), Resolution::Action(_)));
+        assert!(matches!(*resolve(c, "s3:GetObjectz"), Resolution::UnknownAction));
+        assert!(matches!(*resolve(c, "s4:GetObject"), Resolution::UnknownService));
+        assert!(matches!(&*resolve(c, "s3:Gett*"), Resolution::Pattern(v) if v.is_empty()));
+        assert!(matches!(&*resolve(c, "s3:Get*"), Resolution::Pattern(v) if v.len() > 20));
+        assert!(matches!(*resolve(c, "*"), Resolution::Star));
+        assert!(matches!(*resolve(c, "s3"), Resolution::Malformed));
+    }
+}

@@ -1,0 +1,207 @@
+//! ARNs of `Resource` elements against the catalog's resource types.
+
+use iamlint_catalog::{ArnParts, ArnTemplate, Catalog, ResourceType, split_arn};
+use iamlint_model::Statement;
+
+/// Whether a field holds a wildcard or a policy variable (its value is then open).
+pub fn is_open(field: &str) -> bool {
+    field.contains(['*', '?']) || field.contains("${")
+}
+
+/// The resource types (with the template) of the ARN's service whose resource part could
+/// match the ARN's resource part. The service field is compared ignoring case.
+pub fn candidates<'c>(catalog: &'c Catalog, arn: &ArnParts<'_>) -> Vec<(&'c ResourceType, &'c ArnTemplate)> {
+    let service = arn.service.to_ascii_lowercase();
+    let services: Vec<&str> = if is_open(&service) {
+        catalog
+            .arn_service_names()
+            .into_iter()
+            .filter(|s| iamlint_catalog::glob_match(&service, s, true))
+            .collect()
+    } else {
+        vec![service.as_str()]
+    };
+    let mut out = Vec::new();
+    let mut open = Vec::new();
+    for svc in services {
+        for rt in catalog.resource_types_for_arn_service(svc) {
+            for t in rt.arns() {
+                if !t.resource_may_match(arn.resource) {
+                    continue;
+                }
+                if t.service == svc {
+                    out.push((rt, t));
+                } else if t.service.starts_with("${") {
+                    open.push((rt, t));
+                }
+            }
+        }
+    }
+    // templates with a placeholder service (AWS Backup's `${Vendor}` recovery points) only
+    // when the service's own templates leave the ARN unexplained: a trailing `*` in the
+    // policy's ARN "may match" them, which would blur every service's field rules
+    if out.is_empty() { open } else { out }
+}
+
+/// Whether the ARN service field names a service the catalog has resource types for (or an
+/// action prefix).
+pub fn known_arn_service(catalog: &Catalog, service: &str) -> bool {
+    let lower = service.to_ascii_lowercase();
+    catalog.service(&lower).is_some() || catalog.is_arn_service(&lower)
+}
+
+/// The resources of a statement's positive `Resource` element that are ARNs, or `None` when
+/// the element allows anything (`"*"`, `NotResource`, a malformed entry).
+pub fn resource_arns(stmt: &Statement) -> Option<Vec<(&iamlint_model::Str, ArnParts<'_>)>> {
+    let list = stmt.resource.as_ref()?.value.ok()?;
+    let mut out = Vec::new();
+    for s in list.strings() {
+        match split_arn(&s.value) {
+            Ok((parts, _)) => out.push((s, parts)),
+            Err(_) => return None,
+        }
+    }
+    (!out.is_empty() && out.len() == list.items.len()).then_some(out)
+}
+
+/// Whether some resource of `arns` could be a resource of type `rt`.
+pub fn matches_type(rt: &ResourceType, arns: &[(&iamlint_model::Str, ArnParts<'_>)]) -> bool {
+    rt.arns().iter().any(|t| {
+        arns.iter().any(|(_, a)| {
+            let service_fits = if t.service.starts_with("${") {
+                true
+            } else if is_open(a.service) {
+                iamlint_catalog::glob_match(a.service, t.service, true)
+            } else {
+                a.service.eq_ignore_ascii_case(t.service)
+            };
+            service_fits && t.may_match(a)
+        })
+    })
+}
+
+/// Whether an ARN fits some resource type of its own service, fields included. ARNs that do
+/// not (unknown service, wrong region or account field, unknown resource part) are the
+/// ARN rules' business; action-level rules leave them out rather than report them twice.
+pub fn fits_its_service(catalog: &Catalog, a: &ArnParts<'_>) -> bool {
+    if is_open(a.service) {
+        return true;
+    }
+    if !known_arn_service(catalog, a.service) {
+        return false;
+    }
+    candidates(catalog, a).iter().any(|(_, t)| t.may_match(a))
+}
+
+/// Every `Resource`/`NotResource` string of a statement other than `"*"`.
+pub fn resource_sites(stmt: &Statement) -> impl Iterator<Item = &iamlint_model::Str> {
+    stmt.resource_strings().filter(|s| s.value != "*")
+}
+
+/// The candidates of an ARN, and what they say about its region and account fields.
+pub struct FieldRules {
+    /// Some candidate has a region field.
+    pub region_allowed: bool,
+    /// Every candidate has one.
+    pub region_required: bool,
+    pub account_allowed: bool,
+    pub account_required: bool,
+    /// The templates, for messages.
+    pub examples: Vec<&'static str>,
+}
+
+/// Field rules for an ARN, or `None` when the catalog cannot judge it (unknown or open
+/// service, or no resource type fits its resource part).
+pub fn field_rules(catalog: &'static Catalog, arn: &ArnParts<'_>) -> Option<FieldRules> {
+    if is_open(arn.service) || !known_arn_service(catalog, arn.service) {
+        return None;
+    }
+    let c = candidates(catalog, arn);
+    if c.is_empty() {
+        return None;
+    }
+    let mut examples: Vec<&'static str> = c.iter().map(|(_, t)| t.text).collect();
+    examples.sort_unstable();
+    examples.dedup();
+    Some(FieldRules {
+        region_allowed: c.iter().any(|(_, t)| t.has_region),
+        region_required: c.iter().all(|(_, t)| t.has_region),
+        account_allowed: c.iter().any(|(_, t)| t.has_account),
+        account_required: c.iter().all(|(_, t)| t.has_account),
+        examples,
+    })
+}
+
+/// "an ARN such as `arn:...`" for messages: the first example template.
+pub fn shape_hint(rules: &FieldRules) -> String {
+    match rules.examples.first() {
+        Some(t) => format!("this resource's ARN has the form `{t}`"),
+        None => String::new(),
+    }
+}
+
+/// `xx-name-N`, `xx-gov-name-N`, `xx-iso[b|e|f]-name-N`, `eusc-xx-name-N`.
+pub fn region_shaped(r: &str) -> bool {
+    let parts: Vec<&str> = r.split('-').collect();
+    let Some((last, rest)) = parts.split_last() else { return false };
+    rest.len() >= 2
+        && !last.is_empty()
+        && last.bytes().all(|b| b.is_ascii_digit())
+        && rest.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// The resource a resource policy is attached to, as far as it is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holding {
+    /// The ARN service field of the holding resource (`s3`, `kms`, `sqs`).
+    pub service: String,
+    /// Given with `--resource-type` (rather than inferred from the policy's ARNs).
+    pub explicit: bool,
+    /// An S3 bucket, access point or multi-Region access point: `Resource` must be ARNs.
+    pub s3: bool,
+}
+
+/// Maps `--resource-type` (`AWS::S3::Bucket`, `AWS::KMS::Key` or a service prefix such as
+/// `s3`) to an ARN service field.
+pub fn resource_type_service(t: &str) -> String {
+    let t = t.trim();
+    let Some(rest) = t.strip_prefix("AWS::") else { return t.to_ascii_lowercase() };
+    let service = rest.split("::").next().unwrap_or("");
+    match service {
+        "S3ObjectLambda" => "s3-object-lambda".to_owned(),
+        "OpenSearchService" | "Elasticsearch" => "es".to_owned(),
+        "EFS" => "elasticfilesystem".to_owned(),
+        "ApiGateway" => "execute-api".to_owned(),
+        "IAM" => "iam".to_owned(),
+        other => other.to_ascii_lowercase(),
+    }
+}
+
+/// The holding resource of a resource policy: given explicitly, or inferred when every ARN
+/// of every statement has the same (concrete) service.
+pub fn holding(options: &crate::Options, policy: &iamlint_model::Policy) -> Option<Holding> {
+    if let Some(t) = &options.resource_type {
+        let service = resource_type_service(t);
+        return Some(Holding { s3: service == "s3", service, explicit: true });
+    }
+    let mut service: Option<String> = None;
+    for stmt in policy.statements() {
+        for r in stmt.resource_strings() {
+            if r.value == "*" {
+                continue;
+            }
+            let (parts, _) = split_arn(&r.value).ok()?;
+            if is_open(parts.service) {
+                return None;
+            }
+            let s = parts.service.to_ascii_lowercase();
+            match &service {
+                Some(prev) if *prev != s => return None,
+                Some(_) => {}
+                None => service = Some(s),
+            }
+        }
+    }
+    let service = service?;
+    Some(Holding { s3: service == "s3", service, explicit: false })
+}

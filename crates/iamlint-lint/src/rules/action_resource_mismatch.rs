@@ -1,0 +1,76 @@
+use super::prelude::*;
+use crate::actions::{Resolution, resolve};
+use crate::arns::{fits_its_service, matches_type, resource_arns};
+
+declare_rule! {
+    /// An action none of the statement's resources can be a resource of, such as
+    /// `s3:GetObject` on a bucket ARN. One matching resource per action is enough; actions
+    /// without resource-level permissions are left to `action-requires-star-resource`. A
+    /// wildcard entry is reported only when none of the actions it matches applies.
+    pub struct ActionResourceMismatch {
+        code: "IAM308",
+        name: "action-resource-mismatch",
+        category: Correctness,
+        severity: Warning,
+        fix: None,
+        summary: "an action that applies to none of the statement's resources",
+    }
+}
+
+/// Services whose reference pages share one action prefix (so the source data merges two
+/// actions of the same name): ELB v1 and ELB v2.
+const SHARED_PREFIXES: &[&str] = &["elasticloadbalancing"];
+
+impl Rule for ActionResourceMismatch {
+    fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
+        let Some(arns) = resource_arns(stmt) else { return };
+        let Some(resource_key) = stmt.resource.as_ref().map(|e| e.key.range) else { return };
+        let catalog = ctx.catalog();
+        // malformed ARNs get their own diagnostics; judge the actions by the others
+        let arns: Vec<_> = arns.into_iter().filter(|(_, a)| fits_its_service(catalog, a)).collect();
+        if arns.is_empty() {
+            return;
+        }
+        let applies = |a: &iamlint_catalog::Action| {
+            // ELB v1 and v2 share the `elasticloadbalancing` prefix and the source data keeps
+            // only one action of each name, so an action's own types may be incomplete there
+            if catalog.service_of(a).is_some_and(|s| SHARED_PREFIXES.contains(&s.prefix)) {
+                return catalog
+                    .service_of(a)
+                    .is_some_and(|s| catalog.resource_types_of(s).iter().any(|rt| matches_type(rt, &arns)));
+            }
+            catalog
+                .action_resources(a)
+                .iter()
+                .filter_map(|r| r.resource_type.and_then(|i| catalog.resource_types.get(i)))
+                .any(|rt| matches_type(rt, &arns))
+        };
+        for s in stmt.action_strings() {
+            let resolution = resolve(catalog, &s.value);
+            let with_types: Vec<&iamlint_catalog::Action> = resolution
+                .actions()
+                .iter()
+                .copied()
+                .filter(|a| catalog.has_resource_types(a))
+                .collect();
+            let Some(first) = with_types.first() else { continue };
+            if with_types.iter().any(|a| applies(a)) {
+                continue;
+            }
+            let expected: Vec<String> = catalog
+                .action_resources(first)
+                .iter()
+                .filter_map(|r| r.resource_type.and_then(|i| catalog.resource_types.get(i)))
+                .flat_map(|rt| rt.arns().iter().map(|t| format!("`{}`", t.text)))
+                .take(3)
+                .collect();
+            let message = match &*resolution {
+                Resolution::Pattern(v) => format!("none of the {} actions matched by `{}` applies to the statement's resources", v.len(), s.value),
+                _ => format!("`{}` applies to none of the statement's resources", s.value),
+            };
+            ctx.report(s.range, message)
+                .secondary(resource_key, "the resources")
+                .help(format!("`{}` acts on ARNs like {}", catalog.full_name(first), join_and(expected)));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+use super::prelude::*;
+use crate::actions::{Resolution, resolve};
+
+declare_rule! {
+    /// An action that its service does not define: usually a typo, sometimes an API
+    /// operation name that is not an IAM action.
+    pub struct ActionUnknown {
+        code: "IAM303",
+        name: "action-unknown",
+        category: Correctness,
+        severity: Error,
+        fix: Sometimes,
+        summary: "an action the service does not define (with a suggestion)",
+    }
+}
+
+impl Rule for ActionUnknown {
+    fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
+        let catalog = ctx.catalog();
+        for s in stmt.action_strings() {
+            if !matches!(*resolve(catalog, &s.value), Resolution::UnknownAction) || ctx.options().is_known_action(&s.value) {
+                continue;
+            }
+            let Some((service, name)) = s.value.split_once(':') else { continue };
+            let Some(sv) = catalog.service(service) else { continue };
+            let at = s.sub_range(ctx.source(), service.len() + 1, s.value.len());
+            let limit = (name.len() / 4).clamp(1, 3);
+            let suggestion = catalog
+                .actions_of(sv)
+                .iter()
+                .map(|a| (edit_distance(name, a.name), a))
+                .filter(|(d, _)| *d <= limit)
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, a)| a);
+            let d = ctx.report(at, format!("`{name}` is not an action of `{}` ({})", sv.prefix, sv.name));
+            match suggestion {
+                Some(a) => {
+                    let fixed = catalog.full_name(a);
+                    d.help(format!("did you mean `{fixed}`?"))
+                        .fix(Fix::safe(format!("replace with `{fixed}`"), vec![Edit::replace(s.range, quote_json(&fixed))]));
+                }
+                None => {
+                    d.help(format!(
+                        "`{}` has {} actions in the catalog ({}); if this one is newer, declare it with `--known-action {}`",
+                        sv.prefix,
+                        catalog.actions_of(sv).len(),
+                        catalog.date,
+                        s.value
+                    ));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+use super::prelude::*;
+use crate::actions::{Resolution, resolve};
+
+declare_rule! {
+    /// An action whose service prefix is not in the AWS service authorization reference.
+    pub struct ActionUnknownService {
+        code: "IAM302",
+        name: "action-unknown-service",
+        category: Correctness,
+        severity: Error,
+        fix: Sometimes,
+        summary: "an action whose service prefix does not exist",
+    }
+}
+
+impl Rule for ActionUnknownService {
+    fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
+        let catalog = ctx.catalog();
+        for s in stmt.action_strings() {
+            if !matches!(*resolve(catalog, &s.value), Resolution::UnknownService) || ctx.options().is_known_action(&s.value) {
+                continue;
+            }
+            let Some((service, rest)) = s.value.split_once(':') else { continue };
+            let at = s.sub_range(ctx.source(), 0, service.len());
+            // suggest a prefix under which the rest of the action exists
+            let lower = service.to_ascii_lowercase();
+            let suggestion = catalog
+                .services
+                .iter()
+                .map(|sv| (edit_distance(&lower, sv.prefix), sv))
+                .filter(|(d, sv)| *d <= 2 && !catalog.expand(&format!("{}:{rest}", sv.prefix)).is_empty())
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, sv)| sv);
+            let d = ctx.report(at, format!("`{service}` is not an AWS service prefix"));
+            match suggestion {
+                Some(sv) => {
+                    let fixed = format!("{}:{rest}", sv.prefix);
+                    d.help(format!("did you mean `{}` ({})?", sv.prefix, sv.name))
+                        .fix(Fix::safe(format!("replace with `{fixed}`"), vec![Edit::replace(s.range, quote_json(&fixed))]));
+                }
+                None => {
+                    d.help(format!(
+                        "the catalog ({}) knows {} services; if this one is newer, declare it with `--known-action {}`",
+                        catalog.date,
+                        catalog.services.len(),
+                        s.value
+                    ));
+                }
+            }
+        }
+    }
+}
