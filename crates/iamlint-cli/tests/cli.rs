@@ -377,7 +377,7 @@ fn fix_rewrites_files_and_stdin() {
     let p = write(
         dir.path(),
         "p.json",
-        "{\n  \"Statement\": [{\"Effect\": \"allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\",}]\n}\n",
+        "{\n  \"Statement\": [{\"Effect\": \"allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::b/*\",}]\n}\n",
     );
     let o = iamlint(&["check", "p.json", "--fix"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
@@ -385,7 +385,7 @@ fn fix_rewrites_files_and_stdin() {
     let fixed = std::fs::read_to_string(&p).unwrap();
     assert_eq!(
         fixed,
-        "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]\n}\n"
+        "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::b/*\"}]\n}\n"
     );
 
     // unsafe fixes only with --unsafe-fixes
@@ -479,4 +479,116 @@ fn colour_is_off_for_pipes_and_on_when_asked() {
     assert!(!stdout(&plain).contains('\u{1b}'));
     let colour = iamlint(&["check", "w.json", "--color", "always"], dir.path());
     assert!(stdout(&colour).contains('\u{1b}'));
+}
+
+/// The catalog issue's acceptance list, as a user meets it: each input raises the named rule
+/// (and the fix or message the issue asks for).
+#[test]
+fn catalog_backed_acceptance() {
+    fn statement(extra: &str) -> String {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Sid":"S","Effect":"Allow",{extra}}}]}}"#
+        )
+    }
+    fn names(input: &str) -> Vec<(String, String)> {
+        let o = iamlint_stdin(&["check", "-", "--format", "json"], input.as_bytes());
+        json(&o)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["name"].as_str().unwrap().to_owned(),
+                    d["message"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    }
+    let has = |found: &[(String, String)], name: &str| found.iter().any(|(n, _)| n == name);
+
+    // `s3:GetObjectz` gets action-unknown, with a safe fix to `s3:GetObject`
+    let typo = statement(r#""Action":"s3:GetObjectz","Resource":"arn:aws:s3:::b/*""#);
+    assert!(has(&names(&typo), "action-unknown"));
+    let o = iamlint_stdin(&["check", "-", "--fix"], typo.as_bytes());
+    assert!(
+        stdout(&o).contains(r#""Action":"s3:GetObject","#),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    // `s3:Gett*` matches nothing
+    let wildcard = statement(r#""Action":"s3:Gett*","Resource":"arn:aws:s3:::b/*""#);
+    assert!(has(&names(&wildcard), "action-wildcard-no-match"));
+
+    // NumericEquals on the string key s3:prefix
+    let numeric = statement(
+        r#""Action":"s3:ListBucket","Resource":"arn:aws:s3:::b","Condition":{"NumericEquals":{"s3:prefix":"1"}}"#,
+    );
+    assert!(has(&names(&numeric), "cond-operator-type-mismatch"));
+
+    // aws:TagKeys with StringEquals and no set qualifier
+    let tag_keys = statement(
+        r#""Action":"ec2:CreateTags","Resource":"arn:aws:ec2:us-east-1:111122223333:instance/*","Condition":{"StringEquals":{"aws:TagKeys":["team"]}}"#,
+    );
+    assert!(has(&names(&tag_keys), "cond-missing-set-qualifier"));
+
+    // a malformed CIDR
+    let cidr = statement(
+        r#""Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.300/8"}}"#,
+    );
+    let found = names(&cidr);
+    assert!(
+        found
+            .iter()
+            .any(|(n, m)| n == "cond-value-type-invalid" && m.contains("`10.0.0.300/8`")),
+        "{found:?}"
+    );
+
+    // an S3 bucket ARN with a region and an account: errors naming both segments
+    let bucket = statement(
+        r#""Action":"s3:ListBucket","Resource":"arn:aws:s3:us-east-1:123456789012:bucket""#,
+    );
+    let found = names(&bucket);
+    assert!(
+        found
+            .iter()
+            .any(|(n, m)| n == "arn-region-not-allowed" && m.contains("region `us-east-1`")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(n, m)| n == "arn-account-not-allowed" && m.contains("account `123456789012`")),
+        "{found:?}"
+    );
+
+    // `--version` names the catalog's date
+    let o = iamlint(&["--version"], &repo());
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).contains("AWS catalog 2026-09-26"),
+        "{}",
+        stdout(&o)
+    );
+
+    // the escape hatch: declared actions and keys are known
+    let newer = statement(
+        r#""Action":"s3:BrandNewAction","Resource":"arn:aws:s3:::b/*","Condition":{"StringEquals":{"s3:brand-new-key":"x"}}"#,
+    );
+    assert!(has(&names(&newer), "action-unknown"));
+    let o = iamlint_stdin(
+        &[
+            "check",
+            "-",
+            "--format",
+            "json",
+            "--known-action",
+            "s3:BrandNew*",
+            "--known-condition-key",
+            "s3:brand-new-key",
+        ],
+        newer.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }

@@ -52,7 +52,9 @@ pub fn is_well_formed(s: &str) -> bool {
             !service.is_empty()
                 && !action.is_empty()
                 && !action.contains(':')
-                && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_' | '*' | '?' | '.'))
+                && s.chars().all(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_' | '*' | '?' | '.')
+                })
         }
         None => false,
     }
@@ -65,7 +67,9 @@ fn resolve_uncached(catalog: &'static Catalog, s: &str) -> Resolution {
     if !is_well_formed(s) {
         return Resolution::Malformed;
     }
-    let Some((service, action)) = s.split_once(':') else { return Resolution::Malformed };
+    let Some((service, action)) = s.split_once(':') else {
+        return Resolution::Malformed;
+    };
     if service.contains(['*', '?']) || action.contains(['*', '?']) {
         if !service.contains(['*', '?']) && catalog.service(service).is_none() {
             return if catalog.is_retired_service(service) {
@@ -117,7 +121,11 @@ pub fn resolve(catalog: &'static Catalog, s: &str) -> Rc<Resolution> {
 /// The catalog actions a statement's positive `Action` element allows, or `None` when it
 /// cannot be listed: `NotAction`, `"*"`, a malformed or wrongly typed element, or entries the
 /// catalog does not know (including those the user declared known).
-pub fn statement_actions(catalog: &'static Catalog, options: &Options, stmt: &Statement) -> Option<Vec<&'static Action>> {
+pub fn statement_actions(
+    catalog: &'static Catalog,
+    options: &Options,
+    stmt: &Statement,
+) -> Option<Vec<&'static Action>> {
     let list = stmt.action.as_ref()?.value.ok()?;
     let mut out = Vec::new();
     for s in list.strings() {
@@ -141,10 +149,25 @@ mod tests {
 
     #[test]
     fn shapes() {
-        for ok in ["*", "s3:GetObject", "s3:Get*", "*:Describe*", "ec2:Describe?nstances", "aws-portal:View*"] {
+        for ok in [
+            "*",
+            "s3:GetObject",
+            "s3:Get*",
+            "*:Describe*",
+            "ec2:Describe?nstances",
+            "aws-portal:View*",
+        ] {
             assert!(is_well_formed(ok), "{ok}");
         }
-        for bad in ["s3", "s3:", ":Get", "s3:Get:Object", "s3 :Get", "", "s3:Get Object"] {
+        for bad in [
+            "s3",
+            "s3:",
+            ":Get",
+            "s3:Get:Object",
+            "s3 :Get",
+            "",
+            "s3:Get Object",
+        ] {
             assert!(!is_well_formed(bad), "{bad}");
         }
     }
@@ -153,8 +176,14 @@ mod tests {
     fn resolutions_against_the_catalog() {
         let c = iamlint_catalog::catalog();
         assert!(matches!(*resolve(c, "S3:GETOBJECT"), Resolution::Action(_)));
-        assert!(matches!(*resolve(c, "s3:GetObjectz"), Resolution::UnknownAction));
-        assert!(matches!(*resolve(c, "s4:GetObject"), Resolution::UnknownService));
+        assert!(matches!(
+            *resolve(c, "s3:GetObjectz"),
+            Resolution::UnknownAction
+        ));
+        assert!(matches!(
+            *resolve(c, "s4:GetObject"),
+            Resolution::UnknownService
+        ));
         assert!(matches!(&*resolve(c, "s3:Gett*"), Resolution::Pattern(v) if v.is_empty()));
         assert!(matches!(&*resolve(c, "s3:Get*"), Resolution::Pattern(v) if v.len() > 20));
         assert!(matches!(*resolve(c, "*"), Resolution::Star));

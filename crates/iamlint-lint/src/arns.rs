@@ -10,7 +10,10 @@ pub fn is_open(field: &str) -> bool {
 
 /// The resource types (with the template) of the ARN's service whose resource part could
 /// match the ARN's resource part. The service field is compared ignoring case.
-pub fn candidates<'c>(catalog: &'c Catalog, arn: &ArnParts<'_>) -> Vec<(&'c ResourceType, &'c ArnTemplate)> {
+pub fn candidates<'c>(
+    catalog: &'c Catalog,
+    arn: &ArnParts<'_>,
+) -> Vec<(&'c ResourceType, &'c ArnTemplate)> {
     let service = arn.service.to_ascii_lowercase();
     let services: Vec<&str> = if is_open(&service) {
         catalog
@@ -21,26 +24,25 @@ pub fn candidates<'c>(catalog: &'c Catalog, arn: &ArnParts<'_>) -> Vec<(&'c Reso
     } else {
         vec![service.as_str()]
     };
+    // a template whose service is a placeholder (AWS Backup's `${Vendor}` recovery points)
+    // counts only for the service that defines it: for others a trailing `*` in the policy's
+    // ARN "may match" it, which would lend every service a region and an account it lacks
     let mut out = Vec::new();
-    let mut open = Vec::new();
     for svc in services {
         for rt in catalog.resource_types_for_arn_service(svc) {
+            let owner = catalog
+                .services
+                .get(rt.service)
+                .is_some_and(|s| s.prefix == svc);
             for t in rt.arns() {
-                if !t.resource_may_match(arn.resource) {
-                    continue;
-                }
-                if t.service == svc {
+                let fits = t.service == svc || (owner && t.service.starts_with("${"));
+                if fits && t.resource_may_match(arn.resource) {
                     out.push((rt, t));
-                } else if t.service.starts_with("${") {
-                    open.push((rt, t));
                 }
             }
         }
     }
-    // templates with a placeholder service (AWS Backup's `${Vendor}` recovery points) only
-    // when the service's own templates leave the ARN unexplained: a trailing `*` in the
-    // policy's ARN "may match" them, which would blur every service's field rules
-    if out.is_empty() { open } else { out }
+    out
 }
 
 /// Whether the ARN service field names a service the catalog has resource types for (or an
@@ -143,11 +145,15 @@ pub fn shape_hint(rules: &FieldRules) -> String {
 /// `xx-name-N`, `xx-gov-name-N`, `xx-iso[b|e|f]-name-N`, `eusc-xx-name-N`.
 pub fn region_shaped(r: &str) -> bool {
     let parts: Vec<&str> = r.split('-').collect();
-    let Some((last, rest)) = parts.split_last() else { return false };
+    let Some((last, rest)) = parts.split_last() else {
+        return false;
+    };
     rest.len() >= 2
         && !last.is_empty()
         && last.bytes().all(|b| b.is_ascii_digit())
-        && rest.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
+        && rest
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// The resource a resource policy is attached to, as far as it is known.
@@ -165,7 +171,9 @@ pub struct Holding {
 /// `s3`) to an ARN service field.
 pub fn resource_type_service(t: &str) -> String {
     let t = t.trim();
-    let Some(rest) = t.strip_prefix("AWS::") else { return t.to_ascii_lowercase() };
+    let Some(rest) = t.strip_prefix("AWS::") else {
+        return t.to_ascii_lowercase();
+    };
     let service = rest.split("::").next().unwrap_or("");
     match service {
         "S3ObjectLambda" => "s3-object-lambda".to_owned(),
@@ -182,7 +190,11 @@ pub fn resource_type_service(t: &str) -> String {
 pub fn holding(options: &crate::Options, policy: &iamlint_model::Policy) -> Option<Holding> {
     if let Some(t) = &options.resource_type {
         let service = resource_type_service(t);
-        return Some(Holding { s3: service == "s3", service, explicit: true });
+        return Some(Holding {
+            s3: service == "s3",
+            service,
+            explicit: true,
+        });
     }
     let mut service: Option<String> = None;
     for stmt in policy.statements() {
@@ -203,5 +215,45 @@ pub fn holding(options: &crate::Options, policy: &iamlint_model::Policy) -> Opti
         }
     }
     let service = service?;
-    Some(Holding { s3: service == "s3", service, explicit: false })
+    Some(Holding {
+        s3: service == "s3",
+        service,
+        explicit: false,
+    })
+}
+
+/// What a region string (not empty, no wildcard or variable) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionVerdict {
+    /// A Region of the catalog's list.
+    Known,
+    /// Shaped like a Region code but not in the list, in a known area (`ap-southeast-9`) or
+    /// an unknown one: perhaps newer than the catalog.
+    Unlisted,
+    /// Not a Region: misshapen, or a known area misspelt (`eu-centrall-1`).
+    Invalid(Option<&'static str>),
+}
+
+pub fn judge_region(catalog: &'static Catalog, r: &str) -> RegionVerdict {
+    if catalog.region_partition(r).is_some() {
+        return RegionVerdict::Known;
+    }
+    let lower = r.to_ascii_lowercase();
+    let regions = || catalog.regions.iter().map(|(_, r)| *r);
+    if region_shaped(r) {
+        // a new number in a known area (`ap-southeast-9`) may be a new Region; a misspelt
+        // area (`eu-centrall-1`) is a typo
+        let area = |x: &str| x.rsplit_once('-').map_or("", |(a, _)| a).to_owned();
+        let mine = area(&lower);
+        if regions().any(|k| area(k) == mine) {
+            return RegionVerdict::Unlisted;
+        }
+        return match crate::helpers::closest(&lower, regions(), 2) {
+            Some(n) if crate::helpers::edit_distance(&mine, &area(n)) <= 1 => {
+                RegionVerdict::Invalid(Some(n))
+            }
+            _ => RegionVerdict::Unlisted,
+        };
+    }
+    RegionVerdict::Invalid(crate::helpers::closest(&lower, regions(), 2))
 }

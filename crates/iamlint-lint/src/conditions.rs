@@ -64,7 +64,11 @@ pub fn has_null_guard(stmt: &Statement, key: &str, value: bool) -> bool {
             op.operator.operator == Some(iamlint_model::operators::Operator::Null)
                 && op.operator.qualifier.is_none()
                 && k.key.name.eq_ignore_ascii_case(key)
-                && k.values.ok().is_some_and(|v| v.items.iter().any(|i| i.text().is_some_and(|t| t.eq_ignore_ascii_case(want))))
+                && k.values.ok().is_some_and(|v| {
+                    v.items
+                        .iter()
+                        .any(|i| i.text().is_some_and(|t| t.eq_ignore_ascii_case(want)))
+                })
         })
     })
 }
@@ -72,7 +76,9 @@ pub fn has_null_guard(stmt: &Statement, key: &str, value: bool) -> bool {
 /// Whether a statement's condition narrows the resources it applies to (resource tags,
 /// resource account or organization), so that `"Resource": "*"` is restricted after all.
 pub fn restricts_resources(stmt: &Statement) -> bool {
-    let Some(cond) = stmt.condition() else { return false };
+    let Some(cond) = stmt.condition() else {
+        return false;
+    };
     cond.pairs().any(|(op, key)| {
         let k = key.key.name.to_ascii_lowercase();
         let resource_key = k.starts_with("aws:resourcetag/")
@@ -80,7 +86,9 @@ pub fn restricts_resources(stmt: &Statement) -> bool {
             || k == "aws:resourceorgid"
             || k == "aws:resourceorgpaths"
             || (k.contains(":resourcetag/") || k.contains(":existingobjecttag/"));
-        resource_key && !op.operator.if_exists && op.operator.operator.is_some_and(|o| !o.is_negated())
+        resource_key
+            && !op.operator.if_exists
+            && op.operator.operator.is_some_and(|o| !o.is_negated())
     })
 }
 
@@ -149,19 +157,30 @@ pub fn tag_unsupported_actions(
         return None;
     }
     let actions = crate::actions::statement_actions(catalog, options, stmt)?;
-    let unsupported: Vec<&iamlint_catalog::Action> =
-        actions.into_iter().filter(|a| !catalog.action_supports_key(a, key)).collect();
+    let unsupported: Vec<&iamlint_catalog::Action> = actions
+        .into_iter()
+        .filter(|a| !catalog.action_supports_key(a, key))
+        .collect();
     if unsupported.is_empty() {
         return None;
     }
-    let mut services: Vec<&str> = unsupported.iter().filter_map(|a| catalog.service_of(a).map(|s| s.prefix)).collect();
+    let mut services: Vec<&str> = unsupported
+        .iter()
+        .filter_map(|a| catalog.service_of(a).map(|s| s.prefix))
+        .collect();
     services.dedup();
     Some((unsupported, services))
 }
 
 /// "`s3:GetObject` does" or "3 of its actions (such as `s3:GetObject`) do".
-pub fn which_actions(catalog: &iamlint_catalog::Catalog, actions: &[&iamlint_catalog::Action]) -> (String, &'static str) {
-    let first = actions.first().map(|a| catalog.full_name(a)).unwrap_or_default();
+pub fn which_actions(
+    catalog: &iamlint_catalog::Catalog,
+    actions: &[&iamlint_catalog::Action],
+) -> (String, &'static str) {
+    let first = actions
+        .first()
+        .map(|a| catalog.full_name(a))
+        .unwrap_or_default();
     match actions.len() {
         1 => (format!("`{first}`"), "does"),
         n => (format!("{n} of its actions (such as `{first}`)"), "do"),
@@ -173,4 +192,27 @@ pub fn which_actions(catalog: &iamlint_catalog::Catalog, actions: &[&iamlint_cat
 pub fn oidc_aud_provider(key: &str) -> Option<&str> {
     let (provider, claim) = key.rsplit_once(':')?;
     (claim.eq_ignore_ascii_case("aud") && provider.contains('.')).then_some(provider)
+}
+
+/// Whether the operator compares the key's values (a known operator other than `Null`, whose
+/// values are `true`/`false` rather than values of the key).
+pub fn compares_values(op: &iamlint_model::ConditionOperator) -> bool {
+    op.operator
+        .operator
+        .is_some_and(|o| o.family() != iamlint_model::operators::Family::Null)
+}
+
+/// A global key that describes the request's context (`aws:PrincipalOrgPaths`,
+/// `aws:RequestTag/env`), where an absent key is a gap in a condition. `aws:TagKeys` and
+/// service keys list what the request asks for; there an absent key means it asks for
+/// nothing, which conditions on them normally intend.
+pub fn is_context_key(
+    catalog: &'static iamlint_catalog::Catalog,
+    options: &crate::Options,
+    key: &str,
+) -> bool {
+    matches!(
+        crate::condkeys::classify(catalog, options, key),
+        crate::condkeys::KeyClass::Known { global: true, .. }
+    ) && !key.eq_ignore_ascii_case("aws:TagKeys")
 }

@@ -33,7 +33,9 @@ impl KeyClass {
     /// The type and multivaluedness, when known (provider claims are single strings).
     pub fn ty(&self) -> Option<(KeyType, bool)> {
         match self {
-            KeyClass::Known { ty, multivalued, .. } => Some((*ty, *multivalued)),
+            KeyClass::Known {
+                ty, multivalued, ..
+            } => Some((*ty, *multivalued)),
             KeyClass::Provider => Some((KeyType::String, false)),
             _ => None,
         }
@@ -47,7 +49,9 @@ const MULTIVALUED: &[&str] = &["cognito-identity.amazonaws.com:amr"];
 /// Whether `key` has the shape `prefix:name`.
 pub fn well_formed(key: &str) -> bool {
     match key.split_once(':') {
-        Some((prefix, name)) => !prefix.is_empty() && !name.is_empty() && !key.contains(char::is_whitespace),
+        Some((prefix, name)) => {
+            !prefix.is_empty() && !name.is_empty() && !key.contains(char::is_whitespace)
+        }
         None => false,
     }
 }
@@ -56,7 +60,12 @@ pub fn well_formed(key: &str) -> bool {
 fn bare_tag_key(key: &str) -> bool {
     let lower = key.to_ascii_lowercase();
     let name = lower.split_once(':').map_or("", |(_, n)| n);
-    ["requesttag", "resourcetag", "principaltag"].iter().any(|t| name.strip_prefix(t).is_some_and(|r| r.is_empty() || r == "/"))
+    ["requesttag", "resourcetag", "principaltag"]
+        .iter()
+        .any(|t| {
+            name.strip_prefix(t)
+                .is_some_and(|r| r.is_empty() || r == "/")
+        })
 }
 
 pub fn classify(catalog: &'static Catalog, options: &Options, key: &str) -> KeyClass {
@@ -67,16 +76,26 @@ pub fn classify(catalog: &'static Catalog, options: &Options, key: &str) -> KeyC
         return KeyClass::UserKnown;
     }
     if let Some(k) = catalog.global_key(key) {
-        return KeyClass::Known { ty: k.ty, multivalued: k.multivalued, global: true };
+        return KeyClass::Known {
+            ty: k.ty,
+            multivalued: k.multivalued,
+            global: true,
+        };
     }
     let prefix = key.split_once(':').map_or("", |(p, _)| p);
     if prefix.eq_ignore_ascii_case("aws") {
         return KeyClass::UnknownGlobal;
     }
-    let found = catalog.service_key(key).or_else(|| catalog.federation_key(key));
+    let found = catalog
+        .service_key(key)
+        .or_else(|| catalog.federation_key(key));
     if let Some(k) = found {
         let multivalued = k.multivalued || MULTIVALUED.iter().any(|m| m.eq_ignore_ascii_case(key));
-        return KeyClass::Known { ty: k.ty, multivalued, global: false };
+        return KeyClass::Known {
+            ty: k.ty,
+            multivalued,
+            global: false,
+        };
     }
     // an identity provider's claim: `host[/path]:claim`
     let provider_prefix = key.rsplit_once(':').map_or("", |(p, _)| p);
@@ -92,12 +111,18 @@ pub fn classify(catalog: &'static Catalog, options: &Options, key: &str) -> KeyC
 /// A service key that the reference marks deprecated, and the replacement its description
 /// names ("The kms:CustomerMasterKeySpec condition key is deprecated. Instead, use the
 /// kms:KeySpec condition key").
-pub fn deprecated_key(catalog: &'static Catalog, key: &str) -> Option<(&'static iamlint_catalog::KeyInfo, &'static str)> {
+pub fn deprecated_key(
+    catalog: &'static Catalog,
+    key: &str,
+) -> Option<(&'static iamlint_catalog::KeyInfo, &'static str)> {
     let info = catalog.service_key(key)?;
     if !info.description.contains("is deprecated") {
         return None;
     }
     let after = info.description.split("use the ").nth(1)?;
-    let new = after.split_whitespace().next().filter(|k| k.contains(':'))?;
+    let new = after
+        .split_whitespace()
+        .next()
+        .filter(|k| k.contains(':'))?;
     Some((info, new))
 }

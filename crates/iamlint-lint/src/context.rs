@@ -102,7 +102,10 @@ mod tests {
 
     #[test]
     fn control_characters_in_messages_are_escaped() {
-        assert_eq!(one_line("`a\nb\t\u{1}` is not an ARN".into()), "`a\\nb\\t\\u0001` is not an ARN");
+        assert_eq!(
+            one_line("`a\nb\t\u{1}` is not an ARN".into()),
+            "`a\\nb\\t\\u0001` is not an ARN"
+        );
         assert_eq!(one_line("plain".into()), "plain");
     }
 }

@@ -26,12 +26,16 @@ pub struct Options {
 impl Options {
     /// Whether the user declared `action` as known.
     pub fn is_known_action(&self, action: &str) -> bool {
-        self.known_actions.iter().any(|p| iamlint_catalog::glob_match(p, action, true))
+        self.known_actions
+            .iter()
+            .any(|p| iamlint_catalog::glob_match(p, action, true))
     }
 
     /// Whether the user declared `key` as known.
     pub fn is_known_condition_key(&self, key: &str) -> bool {
-        self.known_condition_keys.iter().any(|t| iamlint_catalog::key_matches(t, key))
+        self.known_condition_keys
+            .iter()
+            .any(|t| iamlint_catalog::key_matches(t, key))
     }
 }
 

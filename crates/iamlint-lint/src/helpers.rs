@@ -148,11 +148,20 @@ pub fn statement_allows_action_name(stmt: &Statement, action: &str) -> bool {
 
 /// "a", "a and b", "a, b and c".
 pub fn join_and(items: impl IntoIterator<Item = String>) -> String {
+    join_with(items, "and")
+}
+
+/// "a, b or c".
+pub fn join_or(items: impl IntoIterator<Item = String>) -> String {
+    join_with(items, "or")
+}
+
+fn join_with(items: impl IntoIterator<Item = String>, word: &str) -> String {
     let items: Vec<String> = items.into_iter().collect();
     match items.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) => format!("{} {word} {last}", rest.join(", ")),
     }
 }
 

@@ -68,7 +68,15 @@ mod tests {
         for (t, f, _) in MATRIX {
             assert_ne!(fit(*t, *f), Fit::Mismatch);
         }
-        for t in [KeyType::String, KeyType::Arn, KeyType::Numeric, KeyType::Date, KeyType::Bool, KeyType::Ip, KeyType::Binary] {
+        for t in [
+            KeyType::String,
+            KeyType::Arn,
+            KeyType::Numeric,
+            KeyType::Date,
+            KeyType::Bool,
+            KeyType::Ip,
+            KeyType::Binary,
+        ] {
             assert_eq!(fit(t, family_for(t)), Fit::Exact);
         }
     }

@@ -7,11 +7,15 @@ pub fn is_bool(v: &str) -> bool {
 }
 
 pub fn is_number(v: &str) -> bool {
-    v.parse::<f64>().is_ok_and(f64::is_finite) && !v.starts_with('+') && !v.contains(['e', 'E', 'i', 'n', 'N', 'I'])
+    v.parse::<f64>().is_ok_and(f64::is_finite)
+        && !v.starts_with('+')
+        && !v.contains(['e', 'E', 'i', 'n', 'N', 'I'])
 }
 
 fn digits(s: &str, n: usize) -> Option<u32> {
-    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 /// ISO 8601 as AWS accepts it (`2026-01-31`, `2026-01-31T12:00:00Z`, with optional seconds,
@@ -25,7 +29,9 @@ pub fn is_date(v: &str) -> bool {
         None => (v, None),
     };
     let mut d = date.split('-');
-    let (Some(y), Some(m), Some(day), None) = (d.next(), d.next(), d.next(), d.next()) else { return false };
+    let (Some(y), Some(m), Some(day), None) = (d.next(), d.next(), d.next(), d.next()) else {
+        return false;
+    };
     let ok_date = digits(y, 4).is_some()
         && digits(m, 2).is_some_and(|m| (1..=12).contains(&m))
         && digits(day, 2).is_some_and(|d| (1..=31).contains(&d));
@@ -56,7 +62,10 @@ pub fn is_date(v: &str) -> bool {
     let parts: Vec<&str> = hms.split(':').collect();
     let limits = [23, 59, 60];
     (2..=3).contains(&parts.len())
-        && parts.iter().zip(limits).all(|(p, max)| digits(p, 2).is_some_and(|n| n <= max))
+        && parts
+            .iter()
+            .zip(limits)
+            .all(|(p, max)| digits(p, 2).is_some_and(|n| n <= max))
 }
 
 /// An IP address or CIDR range, parsed.
@@ -73,7 +82,9 @@ impl Cidr {
             None => (v, None),
         };
         let len = match len {
-            Some(l) if !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()) => Some(l.parse::<u8>().ok()?),
+            Some(l) if !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()) => {
+                Some(l.parse::<u8>().ok()?)
+            }
             Some(_) => return None,
             None => None,
         };
@@ -92,12 +103,20 @@ impl Cidr {
     pub fn normalised(&self) -> Option<String> {
         match *self {
             Cidr::V4(a, l) => {
-                let mask = if l == 0 { 0 } else { u32::MAX << (32 - u32::from(l)) };
+                let mask = if l == 0 {
+                    0
+                } else {
+                    u32::MAX << (32 - u32::from(l))
+                };
                 let n = u32::from(a) & mask;
                 (n != u32::from(a)).then(|| format!("{}/{l}", Ipv4Addr::from(n)))
             }
             Cidr::V6(a, l) => {
-                let mask = if l == 0 { 0 } else { u128::MAX << (128 - u32::from(l)) };
+                let mask = if l == 0 {
+                    0
+                } else {
+                    u128::MAX << (128 - u32::from(l))
+                };
                 let n = u128::from(a) & mask;
                 (n != u128::from(a)).then(|| format!("{}/{l}", Ipv6Addr::from(n)))
             }
@@ -119,7 +138,9 @@ impl Cidr {
             }
             Cidr::V6(a, l) => {
                 let first = a.segments().first().copied().unwrap_or(0);
-                (l >= 7 && first & 0xfe00 == 0xfc00) || (l >= 10 && first & 0xffc0 == 0xfe80) || (l == 128 && a.is_loopback())
+                (l >= 7 && first & 0xfe00 == 0xfc00)
+                    || (l >= 10 && first & 0xffc0 == 0xfe80)
+                    || (l == 128 && a.is_loopback())
             }
         }
     }
@@ -128,7 +149,9 @@ impl Cidr {
 pub fn is_base64(v: &str) -> bool {
     !v.is_empty()
         && v.len() % 4 == 0
-        && v.trim_end_matches('=').bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+        && v.trim_end_matches('=')
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
         && v.len() - v.trim_end_matches('=').len() <= 2
 }
 
@@ -138,10 +161,26 @@ mod tests {
 
     #[test]
     fn dates() {
-        for ok in ["2026-01-31", "2026-01-31T12:00:00Z", "2026-01-31T12:00Z", "2026-01-31T12:00:00.123Z", "2026-01-31T12:00:00+01:00", "1700000000"] {
+        for ok in [
+            "2026-01-31",
+            "2026-01-31T12:00:00Z",
+            "2026-01-31T12:00Z",
+            "2026-01-31T12:00:00.123Z",
+            "2026-01-31T12:00:00+01:00",
+            "1700000000",
+        ] {
             assert!(is_date(ok), "{ok}");
         }
-        for bad in ["2026-13-01", "2026-1-1", "31/01/2026", "2026-01-31T25:00:00Z", "2026-01-31T12:00:00+1", "tomorrow", "", "2026-01-31T"] {
+        for bad in [
+            "2026-13-01",
+            "2026-1-1",
+            "31/01/2026",
+            "2026-01-31T25:00:00Z",
+            "2026-01-31T12:00:00+1",
+            "tomorrow",
+            "",
+            "2026-01-31T",
+        ] {
             assert!(!is_date(bad), "{bad}");
         }
     }
@@ -152,9 +191,19 @@ mod tests {
         assert_eq!(Cidr::parse("10.0.0.0/33"), None);
         assert!(Cidr::parse("203.0.113.7").is_some());
         assert!(Cidr::parse("2001:db8::/32").is_some());
-        assert_eq!(Cidr::parse("10.1.2.3/8").and_then(|c| c.normalised()).as_deref(), Some("10.0.0.0/8"));
+        assert_eq!(
+            Cidr::parse("10.1.2.3/8")
+                .and_then(|c| c.normalised())
+                .as_deref(),
+            Some("10.0.0.0/8")
+        );
         assert_eq!(Cidr::parse("10.0.0.0/8").and_then(|c| c.normalised()), None);
-        assert_eq!(Cidr::parse("2001:db8::1/32").and_then(|c| c.normalised()).as_deref(), Some("2001:db8::/32"));
+        assert_eq!(
+            Cidr::parse("2001:db8::1/32")
+                .and_then(|c| c.normalised())
+                .as_deref(),
+            Some("2001:db8::/32")
+        );
         assert!(Cidr::parse("192.168.1.0/24").unwrap().is_private());
         assert!(Cidr::parse("172.20.0.0/16").unwrap().is_private());
         assert!(!Cidr::parse("172.32.0.0/16").unwrap().is_private());
@@ -165,7 +214,13 @@ mod tests {
 
     #[test]
     fn numbers_booleans_base64() {
-        assert!(is_number("10") && is_number("-1.5") && !is_number("1e3") && !is_number("ten") && !is_number("+1"));
+        assert!(
+            is_number("10")
+                && is_number("-1.5")
+                && !is_number("1e3")
+                && !is_number("ten")
+                && !is_number("+1")
+        );
         assert!(is_bool("true") && is_bool("FALSE") && !is_bool("yes"));
         assert!(is_base64("QUJD") && is_base64("QUI=") && !is_base64("QUJ") && !is_base64("Q@J="));
     }

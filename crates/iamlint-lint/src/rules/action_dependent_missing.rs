@@ -24,12 +24,21 @@ impl Rule for ActionDependentMissing {
             .filter(|s| s.is_allow() && s.action.is_some())
             .flat_map(|s| s.action_strings().map(|a| a.value.as_str()))
             .collect();
-        for stmt in policy.statements().filter(|s| s.is_allow() && s.action.is_some()) {
+        for stmt in policy
+            .statements()
+            .filter(|s| s.is_allow() && s.action.is_some())
+        {
             for s in stmt.action_strings() {
-                let Resolution::Action(a) = &*resolve(catalog, &s.value) else { continue };
+                let Resolution::Action(a) = &*resolve(catalog, &s.value) else {
+                    continue;
+                };
                 let missing: Vec<&str> = catalog
                     .dependent_actions(a)
-                    .filter(|dep| !allowed.iter().any(|p| iamlint_catalog::glob_match(p, dep, true)))
+                    .filter(|dep| {
+                        !allowed
+                            .iter()
+                            .any(|p| iamlint_catalog::glob_match(p, dep, true))
+                    })
                     .collect();
                 if missing.is_empty() {
                     continue;

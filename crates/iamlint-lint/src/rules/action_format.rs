@@ -25,7 +25,10 @@ impl Rule for ActionFormat {
             d.primary_message("expected `service:action` or `*`")
                 .help("actions are written `prefix:ActionName`, such as `s3:GetObject`; `*` and `?` may stand for parts of the name");
             if trimmed != s.value && is_well_formed(&trimmed) {
-                d.fix(Fix::safe(format!("write `{trimmed}`"), vec![Edit::replace(s.range, quote_json(&trimmed))]));
+                d.fix(Fix::safe(
+                    format!("write `{trimmed}`"),
+                    vec![Edit::replace(s.range, quote_json(&trimmed))],
+                ));
             }
         }
     }

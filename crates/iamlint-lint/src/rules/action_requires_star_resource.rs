@@ -17,8 +17,13 @@ declare_rule! {
 
 impl Rule for ActionRequiresStarResource {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
-        let Some(list) = stmt.resource.as_ref().and_then(|e| e.value.ok()) else { return };
-        if list.is_empty() || list.strings().any(|r| r.value == "*") || list.strings().count() != list.items.len() {
+        let Some(list) = stmt.resource.as_ref().and_then(|e| e.value.ok()) else {
+            return;
+        };
+        if list.is_empty()
+            || list.strings().any(|r| r.value == "*")
+            || list.strings().count() != list.items.len()
+        {
             return;
         }
         let catalog = ctx.catalog();
@@ -29,7 +34,11 @@ impl Rule for ActionRequiresStarResource {
                 continue;
             }
             let message = match &*resolution {
-                Resolution::Pattern(v) => format!("the {} actions matched by `{}` support no resource-level permissions", v.len(), s.value),
+                Resolution::Pattern(v) => format!(
+                    "the {} actions matched by `{}` support no resource-level permissions",
+                    v.len(),
+                    s.value
+                ),
                 _ => format!("`{}` supports no resource-level permissions", s.value),
             };
             ctx.report(s.range, message)

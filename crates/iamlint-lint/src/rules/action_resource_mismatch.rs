@@ -23,21 +23,34 @@ const SHARED_PREFIXES: &[&str] = &["elasticloadbalancing"];
 
 impl Rule for ActionResourceMismatch {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
-        let Some(arns) = resource_arns(stmt) else { return };
-        let Some(resource_key) = stmt.resource.as_ref().map(|e| e.key.range) else { return };
+        let Some(arns) = resource_arns(stmt) else {
+            return;
+        };
+        let Some(resource_key) = stmt.resource.as_ref().map(|e| e.key.range) else {
+            return;
+        };
         let catalog = ctx.catalog();
         // malformed ARNs get their own diagnostics; judge the actions by the others
-        let arns: Vec<_> = arns.into_iter().filter(|(_, a)| fits_its_service(catalog, a)).collect();
+        let arns: Vec<_> = arns
+            .into_iter()
+            .filter(|(_, a)| fits_its_service(catalog, a))
+            .collect();
         if arns.is_empty() {
             return;
         }
         let applies = |a: &iamlint_catalog::Action| {
             // ELB v1 and v2 share the `elasticloadbalancing` prefix and the source data keeps
             // only one action of each name, so an action's own types may be incomplete there
-            if catalog.service_of(a).is_some_and(|s| SHARED_PREFIXES.contains(&s.prefix)) {
-                return catalog
-                    .service_of(a)
-                    .is_some_and(|s| catalog.resource_types_of(s).iter().any(|rt| matches_type(rt, &arns)));
+            if catalog
+                .service_of(a)
+                .is_some_and(|s| SHARED_PREFIXES.contains(&s.prefix))
+            {
+                return catalog.service_of(a).is_some_and(|s| {
+                    catalog
+                        .resource_types_of(s)
+                        .iter()
+                        .any(|rt| matches_type(rt, &arns))
+                });
             }
             catalog
                 .action_resources(a)
@@ -53,7 +66,9 @@ impl Rule for ActionResourceMismatch {
                 .copied()
                 .filter(|a| catalog.has_resource_types(a))
                 .collect();
-            let Some(first) = with_types.first() else { continue };
+            let Some(first) = with_types.first() else {
+                continue;
+            };
             if with_types.iter().any(|a| applies(a)) {
                 continue;
             }
@@ -65,12 +80,20 @@ impl Rule for ActionResourceMismatch {
                 .take(3)
                 .collect();
             let message = match &*resolution {
-                Resolution::Pattern(v) => format!("none of the {} actions matched by `{}` applies to the statement's resources", v.len(), s.value),
+                Resolution::Pattern(v) => format!(
+                    "none of the {} actions matched by `{}` applies to the statement's resources",
+                    v.len(),
+                    s.value
+                ),
                 _ => format!("`{}` applies to none of the statement's resources", s.value),
             };
             ctx.report(s.range, message)
                 .secondary(resource_key, "the resources")
-                .help(format!("`{}` acts on ARNs like {}", catalog.full_name(first), join_and(expected)));
+                .help(format!(
+                    "`{}` acts on ARNs like {}",
+                    catalog.full_name(first),
+                    join_and(expected)
+                ));
         }
     }
 }

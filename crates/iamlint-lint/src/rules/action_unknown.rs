@@ -18,11 +18,17 @@ impl Rule for ActionUnknown {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let catalog = ctx.catalog();
         for s in stmt.action_strings() {
-            if !matches!(*resolve(catalog, &s.value), Resolution::UnknownAction) || ctx.options().is_known_action(&s.value) {
+            if !matches!(*resolve(catalog, &s.value), Resolution::UnknownAction)
+                || ctx.options().is_known_action(&s.value)
+            {
                 continue;
             }
-            let Some((service, name)) = s.value.split_once(':') else { continue };
-            let Some(sv) = catalog.service(service) else { continue };
+            let Some((service, name)) = s.value.split_once(':') else {
+                continue;
+            };
+            let Some(sv) = catalog.service(service) else {
+                continue;
+            };
             let at = s.sub_range(ctx.source(), service.len() + 1, s.value.len());
             let limit = (name.len() / 4).clamp(1, 3);
             let suggestion = catalog
@@ -32,12 +38,17 @@ impl Rule for ActionUnknown {
                 .filter(|(d, _)| *d <= limit)
                 .min_by_key(|(d, _)| *d)
                 .map(|(_, a)| a);
-            let d = ctx.report(at, format!("`{name}` is not an action of `{}` ({})", sv.prefix, sv.name));
+            let d = ctx.report(
+                at,
+                format!("`{name}` is not an action of `{}` ({})", sv.prefix, sv.name),
+            );
             match suggestion {
                 Some(a) => {
                     let fixed = catalog.full_name(a);
-                    d.help(format!("did you mean `{fixed}`?"))
-                        .fix(Fix::safe(format!("replace with `{fixed}`"), vec![Edit::replace(s.range, quote_json(&fixed))]));
+                    d.help(format!("did you mean `{fixed}`?")).fix(Fix::safe(
+                        format!("replace with `{fixed}`"),
+                        vec![Edit::replace(s.range, quote_json(&fixed))],
+                    ));
                 }
                 None => {
                     d.help(format!(

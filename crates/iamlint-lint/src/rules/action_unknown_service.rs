@@ -17,10 +17,14 @@ impl Rule for ActionUnknownService {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let catalog = ctx.catalog();
         for s in stmt.action_strings() {
-            if !matches!(*resolve(catalog, &s.value), Resolution::UnknownService) || ctx.options().is_known_action(&s.value) {
+            if !matches!(*resolve(catalog, &s.value), Resolution::UnknownService)
+                || ctx.options().is_known_action(&s.value)
+            {
                 continue;
             }
-            let Some((service, rest)) = s.value.split_once(':') else { continue };
+            let Some((service, rest)) = s.value.split_once(':') else {
+                continue;
+            };
             let at = s.sub_range(ctx.source(), 0, service.len());
             // suggest a prefix under which the rest of the action exists
             let lower = service.to_ascii_lowercase();
@@ -28,7 +32,9 @@ impl Rule for ActionUnknownService {
                 .services
                 .iter()
                 .map(|sv| (edit_distance(&lower, sv.prefix), sv))
-                .filter(|(d, sv)| *d <= 2 && !catalog.expand(&format!("{}:{rest}", sv.prefix)).is_empty())
+                .filter(|(d, sv)| {
+                    *d <= 2 && !catalog.expand(&format!("{}:{rest}", sv.prefix)).is_empty()
+                })
                 .min_by_key(|(d, _)| *d)
                 .map(|(_, sv)| sv);
             let d = ctx.report(at, format!("`{service}` is not an AWS service prefix"));
@@ -36,7 +42,10 @@ impl Rule for ActionUnknownService {
                 Some(sv) => {
                     let fixed = format!("{}:{rest}", sv.prefix);
                     d.help(format!("did you mean `{}` ({})?", sv.prefix, sv.name))
-                        .fix(Fix::safe(format!("replace with `{fixed}`"), vec![Edit::replace(s.range, quote_json(&fixed))]));
+                        .fix(Fix::safe(
+                            format!("replace with `{fixed}`"),
+                            vec![Edit::replace(s.range, quote_json(&fixed))],
+                        ));
                 }
                 None => {
                     d.help(format!(

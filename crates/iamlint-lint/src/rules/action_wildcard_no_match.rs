@@ -17,13 +17,18 @@ impl Rule for ActionWildcardNoMatch {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let catalog = ctx.catalog();
         for s in stmt.action_strings() {
-            let Resolution::Pattern(matched) = &*resolve(catalog, &s.value) else { continue };
+            let Resolution::Pattern(matched) = &*resolve(catalog, &s.value) else {
+                continue;
+            };
             if !matched.is_empty() || ctx.options().is_known_action(&s.value) {
                 continue;
             }
             // show the longest literal prefix that still matches something
             let (service, name) = s.value.split_once(':').unwrap_or(("", ""));
-            let literal: String = name.chars().take_while(|c| !matches!(c, '*' | '?')).collect();
+            let literal: String = name
+                .chars()
+                .take_while(|c| !matches!(c, '*' | '?'))
+                .collect();
             let mut hint = None;
             for cut in (0..literal.len()).rev() {
                 let probe = format!("{service}:{}*", literal.get(..cut).unwrap_or(""));

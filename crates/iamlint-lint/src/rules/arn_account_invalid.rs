@@ -17,7 +17,9 @@ declare_rule! {
 impl Rule for ArnAccountInvalid {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         for s in resource_sites(stmt) {
-            let Ok((parts, off)) = iamlint_catalog::split_arn(&s.value) else { continue };
+            let Ok((parts, off)) = iamlint_catalog::split_arn(&s.value) else {
+                continue;
+            };
             let a = parts.account;
             let twelve = a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit());
             if a.is_empty() || twelve || a == "aws" || is_open(a) {

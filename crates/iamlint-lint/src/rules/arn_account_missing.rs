@@ -5,7 +5,9 @@ declare_rule! {
     /// An ARN with an empty account field for a resource whose ARN needs one, such as an IAM
     /// role (`arn:aws:iam:::role/x`). It matches nothing; use the account id, or `*`. AWS's
     /// own shared resources, named with an `AWS` or `Amazon` prefix (public SSM documents such
-    /// as `document/AWS-RunShellScript`), have no account and are not reported.
+    /// as `document/AWS-RunShellScript`), SSM public parameters (`parameter/aws/service/…`) and
+    /// SSM documents in general (`document/*` with no account means the shared ones) have no
+    /// account and are not reported.
     pub struct ArnAccountMissing {
         code: "IAM411",
         name: "arn-account-missing",
@@ -19,31 +21,45 @@ declare_rule! {
 /// AWS's own shared resources (public SSM documents `document/AWS-*`, Resource Explorer
 /// service views `view/AWSServiceView…`) have ARNs without an account; AWS names them with an
 /// `AWS` or `Amazon` prefix.
-fn aws_owned(resource: &str) -> bool {
-    resource
+fn aws_owned(service: &str, resource: &str) -> bool {
+    let named = resource
         .split(['/', ':'])
         .nth(1)
-        .is_some_and(|name| name.starts_with("AWS") || name.starts_with("Amazon"))
+        .is_some_and(|name| name.starts_with("AWS") || name.starts_with("Amazon"));
+    // SSM's public parameters (`parameter/aws/service/…`) and shared documents have no account
+    let ssm_public = service.eq_ignore_ascii_case("ssm")
+        && (resource.starts_with("parameter/aws/") || resource.starts_with("document/"));
+    named || ssm_public
 }
 
 impl Rule for ArnAccountMissing {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let catalog = ctx.catalog();
         for s in resource_sites(stmt) {
-            let Ok((parts, off)) = iamlint_catalog::split_arn(&s.value) else { continue };
+            let Ok((parts, off)) = iamlint_catalog::split_arn(&s.value) else {
+                continue;
+            };
             if !parts.account.is_empty() {
                 continue;
             }
-            let Some(rules) = field_rules(catalog, &parts) else { continue };
-            if !rules.account_required || aws_owned(parts.resource) {
+            let Some(rules) = field_rules(catalog, &parts) else {
+                continue;
+            };
+            if !rules.account_required || aws_owned(parts.service, parts.resource) {
                 continue;
             }
             let mut fixed = s.value.clone();
             fixed.insert(off.account, '*');
             let at = s.sub_range(ctx.source(), off.account.saturating_sub(1), off.account + 1);
             ctx.report(at, format!("this `{}` ARN has no account", parts.service))
-                .help(format!("{}; an empty account matches no resource", shape_hint(&rules)))
-                .fix(Fix::unsafe_("use `*` for the account", vec![Edit::replace(s.range, quote_json(&fixed))]));
+                .help(format!(
+                    "{}; an empty account matches no resource",
+                    shape_hint(&rules)
+                ))
+                .fix(Fix::unsafe_(
+                    "use `*` for the account",
+                    vec![Edit::replace(s.range, quote_json(&fixed))],
+                ));
         }
     }
 }

@@ -20,10 +20,20 @@ impl Rule for ArnPrefix {
                 continue;
             }
             let d = ctx.report(s.range, format!("`{}` is not an ARN", s.value));
-            d.help("resources are ARNs (`arn:partition:service:region:account:resource`) or `\"*\"`");
-            if let Some(rest) = s.value.get(..4).filter(|p| p.eq_ignore_ascii_case("arn:")).and_then(|_| s.value.get(4..)) {
+            d.help(
+                "resources are ARNs (`arn:partition:service:region:account:resource`) or `\"*\"`",
+            );
+            if let Some(rest) = s
+                .value
+                .get(..4)
+                .filter(|p| p.eq_ignore_ascii_case("arn:"))
+                .and_then(|_| s.value.get(4..))
+            {
                 let fixed = format!("arn:{rest}");
-                d.fix(Fix::safe(format!("write `{fixed}`"), vec![Edit::replace(s.range, quote_json(&fixed))]));
+                d.fix(Fix::safe(
+                    format!("write `{fixed}`"),
+                    vec![Edit::replace(s.range, quote_json(&fixed))],
+                ));
             }
         }
     }

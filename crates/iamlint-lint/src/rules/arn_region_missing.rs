@@ -19,11 +19,15 @@ impl Rule for ArnRegionMissing {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let catalog = ctx.catalog();
         for s in resource_sites(stmt) {
-            let Ok((parts, off)) = iamlint_catalog::split_arn(&s.value) else { continue };
+            let Ok((parts, off)) = iamlint_catalog::split_arn(&s.value) else {
+                continue;
+            };
             if !parts.region.is_empty() {
                 continue;
             }
-            let Some(rules) = field_rules(catalog, &parts) else { continue };
+            let Some(rules) = field_rules(catalog, &parts) else {
+                continue;
+            };
             if !rules.region_required {
                 continue;
             }
@@ -32,8 +36,14 @@ impl Rule for ArnRegionMissing {
             // point at the empty field: the colon after it
             let at = s.sub_range(ctx.source(), off.region.saturating_sub(1), off.region + 1);
             ctx.report(at, format!("this `{}` ARN has no region", parts.service))
-                .help(format!("{}; an empty region matches no resource", shape_hint(&rules)))
-                .fix(Fix::unsafe_("use `*` for the region", vec![Edit::replace(s.range, quote_json(&fixed))]));
+                .help(format!(
+                    "{}; an empty region matches no resource",
+                    shape_hint(&rules)
+                ))
+                .fix(Fix::unsafe_(
+                    "use `*` for the region",
+                    vec![Edit::replace(s.range, quote_json(&fixed))],
+                ));
         }
     }
 }

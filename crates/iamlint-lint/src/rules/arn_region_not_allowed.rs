@@ -18,20 +18,33 @@ impl Rule for ArnRegionNotAllowed {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let catalog = ctx.catalog();
         for s in resource_sites(stmt) {
-            let Ok((parts, off)) = iamlint_catalog::split_arn(&s.value) else { continue };
+            let Ok((parts, off)) = iamlint_catalog::split_arn(&s.value) else {
+                continue;
+            };
             if parts.region.is_empty() || is_open(parts.region) {
                 continue;
             }
-            let Some(rules) = field_rules(catalog, &parts) else { continue };
+            let Some(rules) = field_rules(catalog, &parts) else {
+                continue;
+            };
             if rules.region_allowed {
                 continue;
             }
             let mut fixed = s.value.clone();
             fixed.replace_range(off.region..off.region + parts.region.len(), "");
             let at = s.sub_range(ctx.source(), off.region, off.region + parts.region.len());
-            ctx.report(at, format!("the region `{}` does not belong in this `{}` ARN", parts.region, parts.service))
-                .help(format!("{}: its region field is empty", shape_hint(&rules)))
-                .fix(Fix::unsafe_("remove the region", vec![Edit::replace(s.range, quote_json(&fixed))]));
+            ctx.report(
+                at,
+                format!(
+                    "the region `{}` does not belong in this `{}` ARN",
+                    parts.region, parts.service
+                ),
+            )
+            .help(format!("{}: its region field is empty", shape_hint(&rules)))
+            .fix(Fix::unsafe_(
+                "remove the region",
+                vec![Edit::replace(s.range, quote_json(&fixed))],
+            ));
         }
     }
 }

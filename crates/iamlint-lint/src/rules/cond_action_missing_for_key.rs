@@ -29,7 +29,12 @@ impl Rule for CondActionMissingForKey {
             return;
         }
         for (_, key) in cond.pairs() {
-            let Some((k, action)) = PAIRS.iter().find(|(k, _)| k.eq_ignore_ascii_case(&key.key.name)) else { continue };
+            let Some((k, action)) = PAIRS
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(&key.key.name))
+            else {
+                continue;
+            };
             if statement_allows_action_name(stmt, action) {
                 continue;
             }

@@ -17,10 +17,16 @@ impl Rule for CondBoolMultiple {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
         for (op, key) in cond.pairs() {
-            if op.operator.operator.is_none_or(|o| o.family() != Family::Bool) {
+            if op
+                .operator
+                .operator
+                .is_none_or(|o| o.family() != Family::Bool)
+            {
                 continue;
             }
-            let Some(values) = key.values.ok() else { continue };
+            let Some(values) = key.values.ok() else {
+                continue;
+            };
             if values.items.len() > 1 {
                 ctx.report(values.range, format!("`{}` has {} values; a `Bool` condition takes one", key.key.name, values.items.len()))
                     .help("`[\"true\", \"false\"]` would match any value: remove the condition, or keep the value that is meant");

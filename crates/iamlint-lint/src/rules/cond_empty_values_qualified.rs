@@ -19,18 +19,28 @@ impl Rule for CondEmptyValuesQualified {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
         for (op, key) in cond.pairs() {
-            let Some(values) = key.values.ok() else { continue };
+            let Some(values) = key.values.ok() else {
+                continue;
+            };
             if !values.items.is_empty() {
                 continue;
             }
             let effect = match (op.operator.qualifier, op.operator.if_exists) {
                 (Some(SetQualifier::ForAnyValue), _) => "never holds",
-                (Some(SetQualifier::ForAllValues), _) => "holds only when the request has no values for the key",
+                (Some(SetQualifier::ForAllValues), _) => {
+                    "holds only when the request has no values for the key"
+                }
                 (None, true) => "holds only when the key is absent",
                 (None, false) => continue,
             };
-            ctx.report(values.range, format!("with no values, `{}` on `{}` {effect}", op.key.name, key.key.name))
-                .help("list the values that are meant, or test presence with `Null`");
+            ctx.report(
+                values.range,
+                format!(
+                    "with no values, `{}` on `{}` {effect}",
+                    op.key.name, key.key.name
+                ),
+            )
+            .help("list the values that are meant, or test presence with `Null`");
         }
     }
 }

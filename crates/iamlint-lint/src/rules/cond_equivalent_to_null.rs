@@ -19,11 +19,15 @@ impl Rule for CondEquivalentToNull {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
         for (op, key) in cond.pairs() {
-            let Some(operator) = op.operator.operator else { continue };
+            let Some(operator) = op.operator.operator else {
+                continue;
+            };
             if op.operator.qualifier.is_some() || op.operator.if_exists {
                 continue;
             }
-            let only_star = key.values.ok().is_some_and(|v| v.items.len() == 1 && v.items.iter().all(|i| i.text() == Some("*")));
+            let only_star = key.values.ok().is_some_and(|v| {
+                v.items.len() == 1 && v.items.iter().all(|i| i.text() == Some("*"))
+            });
             if !only_star {
                 continue;
             }
@@ -32,8 +36,17 @@ impl Rule for CondEquivalentToNull {
                 Operator::StringNotLike | Operator::ArnNotLike | Operator::ArnNotEquals => "true",
                 _ => continue,
             };
-            ctx.report(key.key.range, format!("`{}` with `*` only tests whether `{}` is present", op.key.name, key.key.name))
-                .help(format!("say so directly: `\"Null\": {{\"{}\": \"{null}\"}}`", key.key.name));
+            ctx.report(
+                key.key.range,
+                format!(
+                    "`{}` with `*` only tests whether `{}` is present",
+                    op.key.name, key.key.name
+                ),
+            )
+            .help(format!(
+                "say so directly: `\"Null\": {{\"{}\": \"{null}\"}}`",
+                key.key.name
+            ));
         }
     }
 }

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::conditions::has_null_guard;
+use crate::conditions::{has_null_guard, is_context_key};
 use crate::condkeys::{KeyClass, classify};
 use iamlint_model::operators::{Operator, SetQualifier};
 
@@ -27,22 +27,38 @@ impl Rule for CondForallvaluesAllowAbsent {
         }
         let Some(cond) = stmt.condition() else { return };
         for (op, key) in cond.pairs() {
-            if op.operator.qualifier != Some(SetQualifier::ForAllValues) || op.operator.operator.is_none_or(|o| o == Operator::Null) {
+            if op.operator.qualifier != Some(SetQualifier::ForAllValues)
+                || op.operator.operator.is_none_or(|o| o == Operator::Null)
+            {
                 continue;
             }
             if has_null_guard(stmt, &key.key.name, false) {
                 continue;
             }
             // single-valued keys are `cond-set-on-single-valued`'s
-            let context_key = matches!(
+            let multivalued = matches!(
                 classify(ctx.catalog(), ctx.options(), &key.key.name),
-                KeyClass::Known { global: true, multivalued: true, .. }
-            ) && !key.key.name.eq_ignore_ascii_case("aws:TagKeys");
+                KeyClass::Known {
+                    multivalued: true,
+                    ..
+                }
+            );
+            let context_key =
+                multivalued && is_context_key(ctx.catalog(), ctx.options(), &key.key.name);
             if !context_key {
                 continue;
             }
-            ctx.report(op.key.range, format!("`{}` is also true when the request has no `{}`", op.key.name, key.key.name))
-                .help(format!("add `\"Null\": {{\"{}\": \"false\"}}` so that the key must be present", key.key.name));
+            ctx.report(
+                op.key.range,
+                format!(
+                    "`{}` is also true when the request has no `{}`",
+                    op.key.name, key.key.name
+                ),
+            )
+            .help(format!(
+                "add `\"Null\": {{\"{}\": \"false\"}}` so that the key must be present",
+                key.key.name
+            ));
         }
     }
 }

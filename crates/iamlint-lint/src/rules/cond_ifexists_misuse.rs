@@ -49,12 +49,17 @@ impl Rule for CondIfexistsMisuse {
                 .chain(SIGNED_PRESENT.iter().filter(|_| only_signed))
                 .find(|k| k.eq_ignore_ascii_case(name));
             if let Some(k) = present {
-                ctx.report(op.key.range, format!("`{k}` is in every request, so `IfExists` has no effect"))
-                    .severity(Severity::Info)
-                    .help("drop `IfExists` to say what the condition does");
+                ctx.report(
+                    op.key.range,
+                    format!("`{k}` is in every request, so `IfExists` has no effect"),
+                )
+                .severity(Severity::Info)
+                .help("drop `IfExists` to say what the condition does");
                 continue;
             }
-            let restricting = RESTRICTING_KEYS.iter().find(|k| k.eq_ignore_ascii_case(name));
+            let restricting = RESTRICTING_KEYS
+                .iter()
+                .find(|k| k.eq_ignore_ascii_case(name));
             let negated = op.operator.operator.is_some_and(|o| o.is_negated());
             if let (Some(k), true, false) = (restricting, stmt.is_allow(), negated) {
                 ctx.report(op.key.range, format!("`IfExists` lets requests without `{k}` through this `Allow`"))

@@ -20,11 +20,19 @@ impl Rule for CondKeyCaseDuplicate {
         for op in &cond.operators {
             let Some(keys) = op.keys.ok() else { continue };
             for (i, k) in keys.entries.iter().enumerate() {
-                let first = keys.entries.iter().take(i).find(|p| p.key.name.eq_ignore_ascii_case(&k.key.name) && p.key.name != k.key.name);
+                let first = keys.entries.iter().take(i).find(|p| {
+                    p.key.name.eq_ignore_ascii_case(&k.key.name) && p.key.name != k.key.name
+                });
                 if let Some(first) = first {
-                    ctx.report(k.key.range, format!("`{}` repeats `{}` under `{}`: condition key names ignore case", k.key.name, first.key.name, op.key.name))
-                        .secondary(first.key.range, "first given here")
-                        .help("merge the values into one key; several values of one key are OR'd");
+                    ctx.report(
+                        k.key.range,
+                        format!(
+                            "`{}` repeats `{}` under `{}`: condition key names ignore case",
+                            k.key.name, first.key.name, op.key.name
+                        ),
+                    )
+                    .secondary(first.key.range, "first given here")
+                    .help("merge the values into one key; several values of one key are OR'd");
                 }
             }
         }

@@ -24,17 +24,30 @@ impl Rule for CondKeyDeprecated {
         let Some(cond) = stmt.condition() else { return };
         let catalog = ctx.catalog();
         for (_, key) in cond.pairs() {
-            if let Some((old, new)) = RETIRED.iter().find(|(k, _)| k.eq_ignore_ascii_case(&key.key.name)) {
+            if let Some((old, new)) = RETIRED
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(&key.key.name))
+            {
                 ctx.report(key.key.range, format!("`{old}` is no longer supported"))
-                    .help(format!("the key is never present, so the condition never matches; use `{new}`"))
-                    .fix(Fix::unsafe_(format!("write `{new}`"), vec![rename_key(&key.key, new)]));
+                    .help(format!(
+                        "the key is never present, so the condition never matches; use `{new}`"
+                    ))
+                    .fix(Fix::unsafe_(
+                        format!("write `{new}`"),
+                        vec![rename_key(&key.key, new)],
+                    ));
                 continue;
             }
-            let Some((info, new)) = deprecated_key(catalog, &key.key.name) else { continue };
+            let Some((info, new)) = deprecated_key(catalog, &key.key.name) else {
+                continue;
+            };
             ctx.report(key.key.range, format!("`{}` is deprecated", info.name))
                 .severity(Severity::Warning)
                 .help(format!("the AWS reference says to use `{new}` instead"))
-                .fix(Fix::unsafe_(format!("write `{new}`"), vec![rename_key(&key.key, new)]));
+                .fix(Fix::unsafe_(
+                    format!("write `{new}`"),
+                    vec![rename_key(&key.key, new)],
+                ));
         }
     }
 }

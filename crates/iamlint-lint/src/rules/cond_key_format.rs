@@ -18,8 +18,11 @@ impl Rule for CondKeyFormat {
         let Some(cond) = stmt.condition() else { return };
         for (_, key) in cond.pairs() {
             if !well_formed(&key.key.name) {
-                ctx.report(key.key.range, format!("`{}` is not a condition key", key.key.name))
-                    .help("condition keys are `prefix:name`, such as `aws:SourceIp` or `s3:prefix`");
+                ctx.report(
+                    key.key.range,
+                    format!("`{}` is not a condition key", key.key.name),
+                )
+                .help("condition keys are `prefix:name`, such as `aws:SourceIp` or `s3:prefix`");
             }
         }
     }

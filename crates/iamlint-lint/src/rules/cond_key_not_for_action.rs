@@ -20,30 +20,50 @@ impl Rule for CondKeyNotForAction {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
         let catalog = ctx.catalog();
-        let Some(actions) = statement_actions(catalog, ctx.options(), stmt) else { return };
+        let Some(actions) = statement_actions(catalog, ctx.options(), stmt) else {
+            return;
+        };
         if actions.is_empty() {
             return;
         }
         for (op, key) in cond.pairs() {
-            let KeyClass::Known { global: false, .. } = classify(catalog, ctx.options(), &key.key.name) else { continue };
+            let KeyClass::Known { global: false, .. } =
+                classify(catalog, ctx.options(), &key.key.name)
+            else {
+                continue;
+            };
             // the reference stops listing deprecated keys for actions that still honour them
             if crate::condkeys::deprecated_key(catalog, &key.key.name).is_some() {
                 continue;
             }
             // `IfExists` and negated operators are written for requests without the key
-            if op.operator.if_exists || op.operator.operator.is_some_and(|o| o.is_negated() || o.family() == iamlint_model::operators::Family::Null) {
+            if op.operator.if_exists
+                || op.operator.operator.is_some_and(|o| {
+                    o.is_negated() || o.family() == iamlint_model::operators::Family::Null
+                })
+            {
                 continue;
             }
-            if actions.iter().any(|a| catalog.action_supports_key(a, &key.key.name)) {
+            if actions
+                .iter()
+                .any(|a| catalog.action_supports_key(a, &key.key.name))
+            {
                 continue;
             }
             let what = match stmt.effect() {
                 Some(iamlint_model::Effect::Deny) => "so this `Deny` never applies",
                 _ => "so this statement never applies",
             };
-            let example = actions.first().map(|a| catalog.full_name(a)).unwrap_or_default();
+            let example = actions
+                .first()
+                .map(|a| catalog.full_name(a))
+                .unwrap_or_default();
             let n = actions.len();
-            let scope = if n == 1 { format!("`{example}` does not support it") } else { format!("none of the statement's {n} actions (such as `{example}`) supports it") };
+            let scope = if n == 1 {
+                format!("`{example}` does not support it")
+            } else {
+                format!("none of the statement's {n} actions (such as `{example}`) supports it")
+            };
             ctx.report(key.key.range, format!("`{}` is never present: {scope}", key.key.name))
                 .help(format!("a condition on a key the request does not carry is false, {what}; check the key against the actions' condition keys in the AWS reference"));
         }

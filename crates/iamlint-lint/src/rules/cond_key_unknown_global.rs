@@ -20,16 +20,28 @@ impl Rule for CondKeyUnknownGlobal {
         let Some(cond) = stmt.condition() else { return };
         let catalog = ctx.catalog();
         for (_, key) in cond.pairs() {
-            if !matches!(classify(catalog, ctx.options(), &key.key.name), KeyClass::UnknownGlobal) {
+            if !matches!(
+                classify(catalog, ctx.options(), &key.key.name),
+                KeyClass::UnknownGlobal
+            ) {
                 continue;
             }
             let names: Vec<String> = catalog
                 .global_keys
                 .iter()
-                .map(|k| k.name.replace("${TagKey}", key.key.name.rsplit_once('/').map_or("tag-key", |(_, t)| t)))
+                .map(|k| {
+                    k.name.replace(
+                        "${TagKey}",
+                        key.key.name.rsplit_once('/').map_or("tag-key", |(_, t)| t),
+                    )
+                })
                 .collect();
-            let near = closest(&key.key.name, names.iter().map(String::as_str), 3).map(str::to_owned);
-            let d = ctx.report(key.key.range, format!("`{}` is not a global condition key", key.key.name));
+            let near =
+                closest(&key.key.name, names.iter().map(String::as_str), 3).map(str::to_owned);
+            let d = ctx.report(
+                key.key.range,
+                format!("`{}` is not a global condition key", key.key.name),
+            );
             match near {
                 Some(n) => {
                     d.help(format!("did you mean `{n}`? an unknown key is never present, so this condition never matches"))

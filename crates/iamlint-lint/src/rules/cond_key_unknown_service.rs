@@ -23,8 +23,15 @@ impl Rule for CondKeyUnknownService {
             match classify(catalog, ctx.options(), name) {
                 KeyClass::UnknownService(service) => {
                     let keys = catalog.keys_of(service);
-                    let near = closest(name, keys.iter().map(|k| k.name).filter(|k| !k.contains("${")), 3);
-                    let d = ctx.report(key.key.range, format!("`{}` defines no condition key `{name}`", service.prefix));
+                    let near = closest(
+                        name,
+                        keys.iter().map(|k| k.name).filter(|k| !k.contains("${")),
+                        3,
+                    );
+                    let d = ctx.report(
+                        key.key.range,
+                        format!("`{}` defines no condition key `{name}`", service.prefix),
+                    );
                     match near {
                         Some(n) => {
                             d.help(format!("did you mean `{n}`? an unknown key is never present, so this condition never matches"))
@@ -37,8 +44,14 @@ impl Rule for CondKeyUnknownService {
                 }
                 KeyClass::UnknownPrefix => {
                     let prefix = name.split_once(':').map_or("", |(p, _)| p);
-                    ctx.report(key.key.range, format!("`{prefix}` in `{name}` is not a service prefix"))
-                        .help("condition keys start with `aws:`, a service prefix such as `s3:`, or an identity provider such as `accounts.google.com:`");
+                    if catalog.is_retired_service(prefix) {
+                        ctx.report(key.key.range, format!("`{name}` belongs to `{prefix}`, a service AWS has retired"))
+                            .severity(Severity::Warning)
+                            .help("the service's actions no longer exist, so the key is never present; remove the condition");
+                    } else {
+                        ctx.report(key.key.range, format!("`{prefix}` in `{name}` is not a service prefix"))
+                            .help("condition keys start with `aws:`, a service prefix such as `s3:`, or an identity provider such as `accounts.google.com:`");
+                    }
                 }
                 _ => {}
             }

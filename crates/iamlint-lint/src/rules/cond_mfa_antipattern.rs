@@ -21,17 +21,34 @@ impl Rule for CondMfaAntipattern {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
         for (op, key) in cond.pairs() {
-            if !key.key.name.eq_ignore_ascii_case("aws:MultiFactorAuthPresent") {
+            if !key
+                .key
+                .name
+                .eq_ignore_ascii_case("aws:MultiFactorAuthPresent")
+            {
                 continue;
             }
-            let value = key.values.ok().and_then(|v| v.items.first()).and_then(|v| v.text()).map(str::to_ascii_lowercase);
-            match (op.operator.operator, op.operator.if_exists, value.as_deref(), stmt.effect()) {
+            let value = key
+                .values
+                .ok()
+                .and_then(|v| v.items.first())
+                .and_then(|v| v.text())
+                .map(str::to_ascii_lowercase);
+            match (
+                op.operator.operator,
+                op.operator.if_exists,
+                value.as_deref(),
+                stmt.effect(),
+            ) {
                 (Some(Operator::Bool), false, Some("false"), Some(Effect::Deny)) => {
                     let d = ctx.report(op.key.range, "requests signed with long-term access keys carry no `aws:MultiFactorAuthPresent`, so this `Deny` skips them");
                     d.help("use `BoolIfExists`, which also denies when the key is absent");
                     let alone = op.keys.ok().is_some_and(|k| k.entries.len() == 1);
                     if alone && !cond.operators.iter().any(|o| o.key.name == "BoolIfExists") {
-                        d.fix(Fix::unsafe_("write `BoolIfExists`", vec![rename_key(&op.key, "BoolIfExists")]));
+                        d.fix(Fix::unsafe_(
+                            "write `BoolIfExists`",
+                            vec![rename_key(&op.key, "BoolIfExists")],
+                        ));
                     }
                 }
                 (Some(Operator::Null), _, Some("false"), Some(Effect::Allow)) => {

@@ -20,9 +20,18 @@ impl Rule for CondNullIfexists {
         for op in &cond.operators {
             if op.operator.operator == Some(Operator::Null) && op.operator.if_exists {
                 let name = op.key.name.replace("IfExists", "").replace("ifexists", "");
-                ctx.report(op.key.range, format!("`{}` is not an operator: `Null` cannot take `IfExists`", op.key.name))
-                    .help("`Null` itself tests whether the key is present")
-                    .fix(Fix::unsafe_(format!("write `{name}`"), vec![rename_key(&op.key, &name)]));
+                ctx.report(
+                    op.key.range,
+                    format!(
+                        "`{}` is not an operator: `Null` cannot take `IfExists`",
+                        op.key.name
+                    ),
+                )
+                .help("`Null` itself tests whether the key is present")
+                .fix(Fix::unsafe_(
+                    format!("write `{name}`"),
+                    vec![rename_key(&op.key, &name)],
+                ));
             }
         }
     }

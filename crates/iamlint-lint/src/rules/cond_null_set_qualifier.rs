@@ -19,7 +19,10 @@ impl Rule for CondNullSetQualifier {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
         for op in &cond.operators {
-            let (Some(Operator::Null), Some(q)) = (op.operator.operator, op.operator.qualifier) else { continue };
+            let (Some(Operator::Null), Some(q)) = (op.operator.operator, op.operator.qualifier)
+            else {
+                continue;
+            };
             let effect = match q {
                 SetQualifier::ForAllValues => "is true whenever the key is absent or empty",
                 SetQualifier::ForAnyValue => "compares nothing useful",
@@ -28,7 +31,10 @@ impl Rule for CondNullSetQualifier {
             let d = ctx.report(op.key.range, format!("`{}` {effect}", op.key.name));
             d.help("use plain `Null` to test whether a key is present");
             if free {
-                d.fix(Fix::unsafe_("write `Null`", vec![rename_key(&op.key, "Null")]));
+                d.fix(Fix::unsafe_(
+                    "write `Null`",
+                    vec![rename_key(&op.key, "Null")],
+                ));
             }
         }
     }

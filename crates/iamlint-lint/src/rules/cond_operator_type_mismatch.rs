@@ -20,15 +20,36 @@ impl Rule for CondOperatorTypeMismatch {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
         for (op, key) in cond.pairs() {
-            let Some(operator) = op.operator.operator else { continue };
-            let Some((ty, _)) = classify(ctx.catalog(), ctx.options(), &key.key.name).ty() else { continue };
+            let Some(operator) = op.operator.operator else {
+                continue;
+            };
+            let Some((ty, _)) = classify(ctx.catalog(), ctx.options(), &key.key.name).ty() else {
+                continue;
+            };
             if fit(ty, operator.family()) != Fit::Mismatch {
                 continue;
             }
             let expected = family_for(ty);
-            ctx.report(op.key.range, format!("`{}` compares {} values, but `{}` is of type {}", op.key.name, operator.family().name(), key.key.name, ty.as_str()))
-                .secondary(key.key.range, format!("{} key", ty.as_str()))
-                .help(format!("use a {} operator for this key", expected.name()));
+            ctx.report(
+                op.key.range,
+                format!(
+                    "`{}` compares {} values, but `{}` is of type {}",
+                    op.key.name,
+                    operator.family().name(),
+                    key.key.name,
+                    ty.as_str()
+                ),
+            )
+            .secondary(key.key.range, format!("{} key", ty.as_str()))
+            .help(format!(
+                "use {} {} operator for this key",
+                if expected.name().starts_with(['A', 'E', 'I', 'O', 'U']) {
+                    "an"
+                } else {
+                    "a"
+                },
+                expected.name()
+            ));
         }
     }
 }

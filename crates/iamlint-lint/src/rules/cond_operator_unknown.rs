@@ -21,10 +21,16 @@ impl Rule for CondOperatorUnknown {
             let name = &op.operator;
             if name.is_known() {
                 if let (false, Some(canonical)) = (name.exact_case, name.canonical()) {
-                    ctx.report(op.key.range, format!("`{}` is spelled `{canonical}`", name.text))
-                        .severity(Severity::Warning)
-                        .help("AWS documents condition operators with this case; write it so")
-                        .fix(Fix::safe(format!("write `{canonical}`"), vec![rename_key(&op.key, &canonical)]));
+                    ctx.report(
+                        op.key.range,
+                        format!("`{}` is spelled `{canonical}`", name.text),
+                    )
+                    .severity(Severity::Warning)
+                    .help("AWS documents condition operators with this case; write it so")
+                    .fix(Fix::safe(
+                        format!("write `{canonical}`"),
+                        vec![rename_key(&op.key, &canonical)],
+                    ));
                 }
                 continue;
             }
@@ -40,12 +46,18 @@ impl Rule for CondOperatorUnknown {
                     }
                 }
             }
-            let near = closest(&name.text, spellings.iter().map(String::as_str), 3).map(str::to_owned);
-            let d = ctx.report(op.key.range, format!("`{}` is not a condition operator", name.text));
+            let near =
+                closest(&name.text, spellings.iter().map(String::as_str), 3).map(str::to_owned);
+            let d = ctx.report(
+                op.key.range,
+                format!("`{}` is not a condition operator", name.text),
+            );
             match near {
                 Some(n) => {
-                    d.help(format!("did you mean `{n}`?"))
-                        .fix(Fix::unsafe_(format!("write `{n}`"), vec![rename_key(&op.key, &n)]));
+                    d.help(format!("did you mean `{n}`?")).fix(Fix::unsafe_(
+                        format!("write `{n}`"),
+                        vec![rename_key(&op.key, &n)],
+                    ));
                 }
                 None => {
                     d.help("operators are `String…`, `Numeric…`, `Date…`, `Bool`, `BinaryEquals`, `IpAddress`, `NotIpAddress`, `Arn…` and `Null`, optionally with `ForAllValues:`/`ForAnyValue:` and `IfExists`");

@@ -29,17 +29,29 @@ impl Rule for CondPrivateIp {
             if !key.key.name.eq_ignore_ascii_case("aws:SourceIp") {
                 continue;
             }
-            let Some(values) = key.values.ok() else { continue };
-            let ranges: Vec<(Cidr, TextRange)> = values.items.iter().filter_map(|v| Some((Cidr::parse(v.text()?)?, v.range))).collect();
-            let private: Vec<&(Cidr, TextRange)> = ranges.iter().filter(|(c, _)| c.is_private()).collect();
-            let Some((_, first)) = private.first() else { continue };
+            let Some(values) = key.values.ok() else {
+                continue;
+            };
+            let ranges: Vec<(Cidr, TextRange)> = values
+                .items
+                .iter()
+                .filter_map(|v| Some((Cidr::parse(v.text()?)?, v.range)))
+                .collect();
+            let private: Vec<&(Cidr, TextRange)> =
+                ranges.iter().filter(|(c, _)| c.is_private()).collect();
+            let Some((_, first)) = private.first() else {
+                continue;
+            };
             let all = private.len() == ranges.len();
             let effect = match (negated, all) {
                 (false, true) => "so this condition never matches",
                 (true, true) => "so `NotIpAddress` matches every request",
                 _ => "so these ranges have no effect",
             };
-            let d = ctx.report(*first, format!("`aws:SourceIp` never carries a private address, {effect}"));
+            let d = ctx.report(
+                *first,
+                format!("`aws:SourceIp` never carries a private address, {effect}"),
+            );
             d.help("for requests through a VPC endpoint, test `aws:VpcSourceIp` together with `aws:SourceVpc` or `aws:SourceVpce`");
             if !all {
                 d.severity(Severity::Info);

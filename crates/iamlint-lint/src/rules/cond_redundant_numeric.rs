@@ -24,7 +24,9 @@ impl Rule for CondRedundantNumeric {
                 Some(Operator::NumericGreaterThan | Operator::NumericGreaterThanEquals) => false,
                 _ => continue,
             };
-            let Some(values) = key.values.ok() else { continue };
+            let Some(values) = key.values.ok() else {
+                continue;
+            };
             let nums: Vec<(f64, TextRange, &str)> = values
                 .items
                 .iter()
@@ -33,16 +35,29 @@ impl Rule for CondRedundantNumeric {
             if nums.len() < 2 {
                 continue;
             }
-            let loosest = nums
-                .iter()
-                .copied()
-                .reduce(|a, b| if (upper && b.0 > a.0) || (!upper && b.0 < a.0) { b } else { a });
-            let Some((best, best_range, best_text)) = loosest else { continue };
+            let loosest = nums.iter().copied().reduce(|a, b| {
+                if (upper && b.0 > a.0) || (!upper && b.0 < a.0) {
+                    b
+                } else {
+                    a
+                }
+            });
+            let Some((best, best_range, best_text)) = loosest else {
+                continue;
+            };
             for (n, r, text) in &nums {
                 if *n != best {
-                    ctx.report(*r, format!("`{text}` is redundant: `{}` on `{}` already allows `{best_text}`", op.key.name, key.key.name))
-                        .secondary(best_range, "the bound in force")
-                        .help("values of one key are OR'd, so the loosest bound decides; keep one value");
+                    ctx.report(
+                        *r,
+                        format!(
+                            "`{text}` is redundant: `{}` on `{}` already allows `{best_text}`",
+                            op.key.name, key.key.name
+                        ),
+                    )
+                    .secondary(best_range, "the bound in force")
+                    .help(
+                        "values of one key are OR'd, so the loosest bound decides; keep one value",
+                    );
                 }
             }
         }

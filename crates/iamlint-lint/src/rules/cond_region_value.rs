@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::arns::region_shaped;
+use crate::arns::{RegionVerdict, judge_region};
 
 declare_rule! {
     /// An `aws:RequestedRegion` value that is not a Region code. A well-formed code missing
@@ -22,23 +22,29 @@ impl Rule for CondRegionValue {
             if !key.key.name.eq_ignore_ascii_case("aws:RequestedRegion") {
                 continue;
             }
+            if !crate::conditions::compares_values(op) {
+                continue;
+            }
             let like = op.operator.operator.is_some_and(|o| o.is_like());
             for v in key.values.ok().into_iter().flat_map(|v| v.items.iter()) {
                 let Some(text) = v.text() else { continue };
-                if text.contains("${") || (like && text.contains(['*', '?'])) || catalog.region_partition(text).is_some() {
+                if text.contains("${") || (like && text.contains(['*', '?'])) {
                     continue;
                 }
-                if region_shaped(text) {
-                    ctx.report(v.range, format!("`{text}` is not a Region known to the catalog ({})", catalog.date))
-                        .severity(Severity::Warning)
-                        .help("if this is a new Region, ignore this warning; otherwise check the spelling");
-                } else {
-                    let near = closest(&text.to_ascii_lowercase(), catalog.regions.iter().map(|(_, r)| *r), 2);
-                    let d = ctx.report(v.range, format!("`{text}` is not a Region code"));
-                    match near {
-                        Some(n) => d.help(format!("did you mean `{n}`? a value that is no Region never matches")),
-                        None => d.help("Region codes look like `eu-west-1`; a value that is no Region never matches"),
-                    };
+                match judge_region(catalog, text) {
+                    RegionVerdict::Known => {}
+                    RegionVerdict::Unlisted => {
+                        ctx.report(v.range, format!("`{text}` is not a Region known to the catalog ({})", catalog.date))
+                            .severity(Severity::Warning)
+                            .help("if this is a new Region, ignore this warning; otherwise check the spelling");
+                    }
+                    RegionVerdict::Invalid(near) => {
+                        let d = ctx.report(v.range, format!("`{text}` is not a Region code"));
+                        match near {
+                            Some(n) => d.help(format!("did you mean `{n}`? a value that is no Region never matches")),
+                            None => d.help("Region codes look like `eu-west-1`; a value that is no Region never matches"),
+                        };
+                    }
                 }
             }
         }

@@ -1,5 +1,5 @@
-use super::prelude::*;
 use super::cond_service_principal_key_unsupported::only_service_principals;
+use super::prelude::*;
 
 declare_rule! {
     /// A weak key (`aws:Referer`, `aws:UserAgent`) restricting a service principal, where

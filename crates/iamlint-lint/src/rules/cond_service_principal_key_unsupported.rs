@@ -17,12 +17,24 @@ declare_rule! {
 
 /// Keys describing an IAM principal, absent when an AWS service calls as itself. Source: IAM
 /// User Guide, "AWS global condition context keys" (availability of each principal key).
-const PRINCIPAL_KEYS: &[&str] = &["aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn", "aws:userid", "aws:username"];
+const PRINCIPAL_KEYS: &[&str] = &[
+    "aws:PrincipalOrgID",
+    "aws:PrincipalOrgPaths",
+    "aws:PrincipalAccount",
+    "aws:PrincipalArn",
+    "aws:userid",
+    "aws:username",
+];
 
 /// Whether the statement's principals are all service principals.
 pub fn only_service_principals(stmt: &Statement) -> bool {
-    let Some(p) = stmt.principal.as_ref().and_then(|e| e.value.ok()) else { return false };
-    !p.entries().is_empty() && p.entries().iter().all(|e| e.kind == Some(PrincipalKind::Service))
+    let Some(p) = stmt.principal.as_ref().and_then(|e| e.value.ok()) else {
+        return false;
+    };
+    !p.entries().is_empty()
+        && p.entries()
+            .iter()
+            .all(|e| e.kind == Some(PrincipalKind::Service))
 }
 
 impl Rule for CondServicePrincipalKeyUnsupported {
@@ -37,7 +49,14 @@ impl Rule for CondServicePrincipalKeyUnsupported {
             }
             let name = key.key.name.as_str();
             let tag = name.to_ascii_lowercase().starts_with("aws:principaltag/");
-            let Some(k) = PRINCIPAL_KEYS.iter().find(|k| k.eq_ignore_ascii_case(name)).copied().or(tag.then_some(name)) else { continue };
+            let Some(k) = PRINCIPAL_KEYS
+                .iter()
+                .find(|k| k.eq_ignore_ascii_case(name))
+                .copied()
+                .or(tag.then_some(name))
+            else {
+                continue;
+            };
             ctx.report(key.key.range, format!("service principals never carry `{k}`, so this condition never matches"))
                 .help("restrict a service principal with `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID`, which describe the resource it acts for");
         }

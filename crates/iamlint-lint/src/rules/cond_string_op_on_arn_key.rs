@@ -21,8 +21,12 @@ impl Rule for CondStringOpOnArnKey {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
         for (op, key) in cond.pairs() {
-            let Some(operator) = op.operator.operator else { continue };
-            let Some((ty, _)) = classify(ctx.catalog(), ctx.options(), &key.key.name).ty() else { continue };
+            let Some(operator) = op.operator.operator else {
+                continue;
+            };
+            let Some((ty, _)) = classify(ctx.catalog(), ctx.options(), &key.key.name).ty() else {
+                continue;
+            };
             if fit(ty, operator.family()) != Fit::Usable {
                 continue;
             }
@@ -33,7 +37,13 @@ impl Rule for CondStringOpOnArnKey {
                 Operator::StringNotLike => Some("ArnNotLike"),
                 _ => None,
             };
-            let d = ctx.report(op.key.range, format!("`{}` is an ARN key; `{}` compares it as plain text", key.key.name, op.key.name));
+            let d = ctx.report(
+                op.key.range,
+                format!(
+                    "`{}` is an ARN key; `{}` compares it as plain text",
+                    key.key.name, op.key.name
+                ),
+            );
             match arn_op {
                 Some(a) => {
                     let mut name = String::new();
@@ -45,13 +55,18 @@ impl Rule for CondStringOpOnArnKey {
                     if op.operator.if_exists {
                         name.push_str("IfExists");
                     }
-                    d.help(format!("use `{name}`, which matches each ARN field separately"));
+                    d.help(format!(
+                        "use `{name}`, which matches each ARN field separately"
+                    ));
                     // renaming the operator moves every key of the block: only when this key is
                     // alone and the new operator is not already there
                     let alone = op.keys.ok().is_some_and(|k| k.entries.len() == 1);
                     let free = !cond.operators.iter().any(|o| o.key.name == name);
                     if alone && free {
-                        d.fix(Fix::unsafe_(format!("write `{name}`"), vec![rename_key(&op.key, &name)]));
+                        d.fix(Fix::unsafe_(
+                            format!("write `{name}`"),
+                            vec![rename_key(&op.key, &name)],
+                        ));
                     }
                 }
                 None => {

@@ -18,8 +18,12 @@ impl Rule for CondTagKeyMissing {
         let Some(cond) = stmt.condition() else { return };
         for (_, key) in cond.pairs() {
             let lower = key.key.name.to_ascii_lowercase();
-            let Some((_, name)) = lower.split_once(':') else { continue };
-            let bare = ["requesttag", "resourcetag", "principaltag"].iter().any(|t| name == *t || name == format!("{t}/"));
+            let Some((_, name)) = lower.split_once(':') else {
+                continue;
+            };
+            let bare = ["requesttag", "resourcetag", "principaltag"]
+                .iter()
+                .any(|t| name == *t || name == format!("{t}/"));
             if bare {
                 ctx.report(key.key.range, format!("`{}` names no tag", key.key.name))
                     .help("write the tag key after the slash, as in `aws:ResourceTag/team`");

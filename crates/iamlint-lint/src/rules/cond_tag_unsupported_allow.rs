@@ -24,7 +24,11 @@ impl Rule for CondTagUnsupportedAllow {
         let Some(cond) = stmt.condition() else { return };
         let catalog = ctx.catalog();
         for (op, key) in cond.pairs() {
-            let Some((unsupported, services)) = tag_unsupported_actions(catalog, ctx.options(), stmt, op, &key.key.name) else { continue };
+            let Some((unsupported, services)) =
+                tag_unsupported_actions(catalog, ctx.options(), stmt, op, &key.key.name)
+            else {
+                continue;
+            };
             let (which, verb) = which_actions(catalog, &unsupported);
             ctx.report(key.key.range, format!("{which} {verb} not support `{}`, so {} never allows them", key.key.name, stmt.label()))
                 .help(format!("these actions of {} do not support this tag key; move them to a statement without the tag condition, or restrict them another way", join_and(services.iter().map(|s| format!("`{s}`")))));

@@ -24,7 +24,11 @@ impl Rule for CondTagUnsupportedDeny {
         let Some(cond) = stmt.condition() else { return };
         let catalog = ctx.catalog();
         for (op, key) in cond.pairs() {
-            let Some((unsupported, services)) = tag_unsupported_actions(catalog, ctx.options(), stmt, op, &key.key.name) else { continue };
+            let Some((unsupported, services)) =
+                tag_unsupported_actions(catalog, ctx.options(), stmt, op, &key.key.name)
+            else {
+                continue;
+            };
             let (which, verb) = which_actions(catalog, &unsupported);
             ctx.report(key.key.range, format!("{which} {verb} not support `{}`, so {} does not deny them", key.key.name, stmt.label()))
                 .help(format!("these actions of {} ignore this tag key, so the deny skips them; deny them with a condition they support, or use `…IfExists` so an absent key also denies", join_and(services.iter().map(|s| format!("`{s}`")))));

@@ -32,7 +32,9 @@ fn problem(family: Family, v: &str) -> Option<&'static str> {
     Some(match family {
         Family::Bool => "expected `true` or `false`",
         Family::Numeric => "expected a number",
-        Family::Date => "expected an ISO 8601 date such as `2026-01-31T00:00:00Z`, or epoch seconds",
+        Family::Date => {
+            "expected an ISO 8601 date such as `2026-01-31T00:00:00Z`, or epoch seconds"
+        }
         Family::Ip => "expected an IPv4 or IPv6 address or CIDR range, such as `203.0.113.0/24`",
         Family::Binary => "expected base64",
         Family::Arn => "expected an ARN",
@@ -44,8 +46,12 @@ impl Rule for CondValueTypeInvalid {
     fn check_statement(&self, ctx: &mut Ctx<'_>, policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
         for (op, key) in cond.pairs() {
-            let Some(operator) = op.operator.operator else { continue };
-            let Some(values) = key.values.ok() else { continue };
+            let Some(operator) = op.operator.operator else {
+                continue;
+            };
+            let Some(values) = key.values.ok() else {
+                continue;
+            };
             for v in &values.items {
                 let Some(text) = v.text() else { continue };
                 // a variable's value is known only at request time
@@ -53,9 +59,17 @@ impl Rule for CondValueTypeInvalid {
                     continue;
                 }
                 if let Some(why) = problem(operator.family(), text) {
-                    ctx.report(v.range, format!("`{text}` is not a valid `{}` value for `{}`", op.key.name, key.key.name))
-                        .primary_message(why)
-                        .help("AWS rejects or never matches a value that does not parse for its operator");
+                    ctx.report(
+                        v.range,
+                        format!(
+                            "`{text}` is not a valid `{}` value for `{}`",
+                            op.key.name, key.key.name
+                        ),
+                    )
+                    .primary_message(why)
+                    .help(
+                        "AWS rejects or never matches a value that does not parse for its operator",
+                    );
                 }
             }
         }

@@ -14,8 +14,12 @@ declare_rule! {
 }
 
 fn well_formed(prefix: &str, v: &str) -> bool {
-    v.strip_prefix(prefix)
-        .is_some_and(|id| (id.len() == 8 || id.len() == 17) && id.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
+    v.strip_prefix(prefix).is_some_and(|id| {
+        (id.len() == 8 || id.len() == 17)
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    })
 }
 
 impl Rule for CondVpcIdFormat {
@@ -29,10 +33,16 @@ impl Rule for CondVpcIdFormat {
             } else {
                 continue;
             };
+            if !crate::conditions::compares_values(op) {
+                continue;
+            }
             let like = op.operator.operator.is_some_and(|o| o.is_like());
             for v in key.values.ok().into_iter().flat_map(|v| v.items.iter()) {
                 let Some(text) = v.text() else { continue };
-                if text.contains("${") || (like && text.contains(['*', '?'])) || well_formed(prefix, text) {
+                if text.contains("${")
+                    || (like && text.contains(['*', '?']))
+                    || well_formed(prefix, text)
+                {
                     continue;
                 }
                 ctx.report(v.range, format!("`{text}` is not a `{prefix}` id"))

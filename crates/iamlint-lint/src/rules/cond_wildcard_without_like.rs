@@ -19,7 +19,9 @@ impl Rule for CondWildcardWithoutLike {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
         for (op, key) in cond.pairs() {
-            let Some(operator) = op.operator.operator else { continue };
+            let Some(operator) = op.operator.operator else {
+                continue;
+            };
             if operator.family() != Family::String || operator.is_like() {
                 continue;
             }
@@ -43,13 +45,24 @@ impl Rule for CondWildcardWithoutLike {
                 if op.operator.if_exists {
                     name.push_str("IfExists");
                 }
-                let d = ctx.report(v.range, format!("`{}` compares `{}` literally, wildcard included", op.key.name, s.value));
-                d.help(format!("use `{name}` to match a pattern; to match a literal `*`, write `${{*}}`"));
+                let d = ctx.report(
+                    v.range,
+                    format!(
+                        "`{}` compares `{}` literally, wildcard included",
+                        op.key.name, s.value
+                    ),
+                );
+                d.help(format!(
+                    "use `{name}` to match a pattern; to match a literal `*`, write `${{*}}`"
+                ));
                 let alone = op.keys.ok().is_some_and(|k| k.entries.len() == 1);
                 let free = !cond.operators.iter().any(|o| o.key.name == name);
                 let ignore_case = operator.ignores_case();
                 if alone && free && !ignore_case {
-                    d.fix(Fix::unsafe_(format!("write `{name}`"), vec![rename_key(&op.key, &name)]));
+                    d.fix(Fix::unsafe_(
+                        format!("write `{name}`"),
+                        vec![rename_key(&op.key, &name)],
+                    ));
                 }
             }
         }

@@ -38,7 +38,9 @@ impl Rule for RcpAction {
             }
             let catalog = ctx.catalog();
             // unknown services are `action-unknown-service`'s to report
-            let Some(sv) = catalog.service(service) else { continue };
+            let Some(sv) = catalog.service(service) else {
+                continue;
+            };
             if !sv.rcp {
                 let covered = catalog.services.iter().filter(|s| s.rcp).count();
                 let r = a.sub_range(ctx.source(), 0, service.len());

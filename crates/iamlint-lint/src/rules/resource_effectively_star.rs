@@ -24,21 +24,30 @@ impl Rule for ResourceEffectivelyStar {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         // only where the policy grants a principal its own permissions: in resource policies
         // `"*"` means the holding resource, and SCPs, RCPs and boundaries cap rather than grant
-        if !matches!(ctx.policy_type(), PolicyType::Identity | PolicyType::Session) {
+        if !matches!(
+            ctx.policy_type(),
+            PolicyType::Identity | PolicyType::Session
+        ) {
             return;
         }
         if !stmt.is_allow() || restricts_resources(stmt) || stmt.condition.is_some() {
             return;
         }
-        let Some(arns) = resource_arns(stmt) else { return };
+        let Some(arns) = resource_arns(stmt) else {
+            return;
+        };
         // naming the resource type (`agentspace/*`) is scoping, even if broad; the disguise is
         // a resource part that is itself a wildcard (`arn:aws:s3:::*`, `arn:aws:s3:::*/*`)
         if !arns.iter().all(|(_, a)| a.resource.starts_with('*')) {
             return;
         }
-        let Some(entry) = stmt.resource.as_ref() else { return };
+        let Some(entry) = stmt.resource.as_ref() else {
+            return;
+        };
         let catalog = ctx.catalog();
-        let Some(actions) = statement_actions(catalog, ctx.options(), stmt) else { return };
+        let Some(actions) = statement_actions(catalog, ctx.options(), stmt) else {
+            return;
+        };
         let mut any = false;
         for a in &actions {
             let resources = catalog.action_resources(a);
@@ -51,7 +60,13 @@ impl Rule for ResourceEffectivelyStar {
             let type_covered = |r: &&iamlint_catalog::ActionResource| {
                 r.resource_type
                     .and_then(|i| catalog.resource_types.get(i))
-                    .is_some_and(|rt| rt.arns().iter().any(|t| arns.iter().any(|(_, p)| p.service.eq_ignore_ascii_case(t.service) && t.covered_by(p))))
+                    .is_some_and(|rt| {
+                        rt.arns().iter().any(|t| {
+                            arns.iter().any(|(_, p)| {
+                                p.service.eq_ignore_ascii_case(t.service) && t.covered_by(p)
+                            })
+                        })
+                    })
             };
             let required: Vec<_> = resources.iter().filter(|r| r.required).collect();
             let covered = if required.is_empty() {

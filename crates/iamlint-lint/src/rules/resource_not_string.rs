@@ -24,14 +24,30 @@ fn intrinsic(source: &str, w: &WrongType) -> bool {
 impl Rule for ResourceNotString {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let source = ctx.source();
-        for (entry, name) in [(&stmt.resource, "Resource"), (&stmt.not_resource, "NotResource")] {
+        for (entry, name) in [
+            (&stmt.resource, "Resource"),
+            (&stmt.not_resource, "NotResource"),
+        ] {
             let Some(e) = entry else { continue };
             let wrongs: Vec<WrongType> = match &e.value {
                 Typed::Wrong(w) => vec![*w],
-                Typed::Ok(l) => l.items.iter().filter_map(|i| if let Typed::Wrong(w) = i { Some(*w) } else { None }).collect(),
+                Typed::Ok(l) => l
+                    .items
+                    .iter()
+                    .filter_map(|i| {
+                        if let Typed::Wrong(w) = i {
+                            Some(*w)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect(),
             };
             for w in wrongs {
-                let d = ctx.report(w.range, format!("`{name}` values must be strings, found {}", w.found.name()));
+                let d = ctx.report(
+                    w.range,
+                    format!("`{name}` values must be strings, found {}", w.found.name()),
+                );
                 if intrinsic(source, &w) {
                     d.help("this is an unresolved CloudFormation intrinsic function; lint the policy as deployed (for example from the synthesized template)");
                 } else {

@@ -20,23 +20,40 @@ impl Rule for ResourcePolicyActionUnsupported {
         if ctx.policy_type() != PolicyType::Resource {
             return;
         }
-        let Some(h) = holding(ctx.options(), policy) else { return };
+        let Some(h) = holding(ctx.options(), policy) else {
+            return;
+        };
         let catalog = ctx.catalog();
         for stmt in policy.statements() {
-            for a in stmt.action.as_ref().and_then(|e| e.value.ok()).into_iter().flat_map(|l| l.strings()) {
-                let Some((prefix, _)) = a.value.split_once(':') else { continue };
+            for a in stmt
+                .action
+                .as_ref()
+                .and_then(|e| e.value.ok())
+                .into_iter()
+                .flat_map(|l| l.strings())
+            {
+                let Some((prefix, _)) = a.value.split_once(':') else {
+                    continue;
+                };
                 if prefix.contains(['*', '?']) {
                     continue;
                 }
-                let Some(service) = catalog.service(prefix) else { continue };
-                let fits = catalog
-                    .resource_types_of(service)
-                    .iter()
-                    .any(|rt| rt.arn_text.split(',').any(|t| t.split(':').nth(2) == Some(h.service.as_str())));
+                let Some(service) = catalog.service(prefix) else {
+                    continue;
+                };
+                let fits = catalog.resource_types_of(service).iter().any(|rt| {
+                    rt.arn_text
+                        .split(',')
+                        .any(|t| t.split(':').nth(2) == Some(h.service.as_str()))
+                });
                 if fits {
                     continue;
                 }
-                let how = if h.explicit { "given with `--resource-type`" } else { "inferred from its ARNs" };
+                let how = if h.explicit {
+                    "given with `--resource-type`"
+                } else {
+                    "inferred from its ARNs"
+                };
                 ctx.report(a.range, format!("`{}` actions cannot apply to this `{}` resource", service.prefix, h.service))
                     .help(format!("the policy is attached to a `{}` resource ({how}); grant `{}` actions in a policy of that service, or in an identity policy", h.service, service.prefix));
             }

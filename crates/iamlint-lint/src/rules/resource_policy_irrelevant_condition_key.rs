@@ -16,7 +16,12 @@ declare_rule! {
     }
 }
 
-const KEYS: [&str; 4] = ["aws:ResourceAccount", "aws:ResourceOrgID", "aws:ResourceOrgPaths", "s3:ResourceAccount"];
+const KEYS: [&str; 4] = [
+    "aws:ResourceAccount",
+    "aws:ResourceOrgID",
+    "aws:ResourceOrgPaths",
+    "s3:ResourceAccount",
+];
 
 impl Rule for ResourcePolicyIrrelevantConditionKey {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {

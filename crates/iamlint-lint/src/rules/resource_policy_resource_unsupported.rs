@@ -20,7 +20,14 @@ impl Rule for ResourcePolicyResourceUnsupported {
         if ctx.policy_type() != PolicyType::Resource {
             return;
         }
-        let Some(Holding { service, explicit: true, s3 }) = holding(ctx.options(), policy) else { return };
+        let Some(Holding {
+            service,
+            explicit: true,
+            s3,
+        }) = holding(ctx.options(), policy)
+        else {
+            return;
+        };
         for stmt in policy.statements() {
             for r in stmt.resource_strings() {
                 if r.value == "*" {
@@ -30,7 +37,9 @@ impl Rule for ResourcePolicyResourceUnsupported {
                     }
                     continue;
                 }
-                let Ok((parts, _)) = iamlint_catalog::split_arn(&r.value) else { continue };
+                let Ok((parts, _)) = iamlint_catalog::split_arn(&r.value) else {
+                    continue;
+                };
                 if is_open(parts.service) || parts.service.eq_ignore_ascii_case(&service) {
                     continue;
                 }

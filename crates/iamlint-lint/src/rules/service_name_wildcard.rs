@@ -16,21 +16,41 @@ impl Rule for ServiceNameWildcard {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let catalog = ctx.catalog();
         for s in stmt.action_strings() {
-            let Some((service, _)) = s.value.split_once(':') else { continue };
+            let Some((service, _)) = s.value.split_once(':') else {
+                continue;
+            };
             if !service.contains(['*', '?']) {
                 continue;
             }
-            let n = catalog.services.iter().filter(|sv| iamlint_catalog::glob_match(service, sv.prefix, true)).count();
+            let n = catalog
+                .services
+                .iter()
+                .filter(|sv| iamlint_catalog::glob_match(service, sv.prefix, true))
+                .count();
             let at = s.sub_range(ctx.source(), 0, service.len());
-            ctx.report(at, format!("wildcard in the service part of `{}` matches {n} services", s.value))
-                .help("name the services: a wildcard here also matches services that AWS adds later");
+            ctx.report(
+                at,
+                format!(
+                    "wildcard in the service part of `{}` matches {n} services",
+                    s.value
+                ),
+            )
+            .help("name the services: a wildcard here also matches services that AWS adds later");
         }
         for s in stmt.resource_strings() {
-            let Ok((parts, offsets)) = iamlint_catalog::split_arn(&s.value) else { continue };
+            let Ok((parts, offsets)) = iamlint_catalog::split_arn(&s.value) else {
+                continue;
+            };
             if parts.service.contains(['*', '?']) && parts.service != "*" {
-                let at = s.sub_range(ctx.source(), offsets.service, offsets.service + parts.service.len());
+                let at = s.sub_range(
+                    ctx.source(),
+                    offsets.service,
+                    offsets.service + parts.service.len(),
+                );
                 ctx.report(at, format!("wildcard in the service part of `{}`", s.value))
-                    .help("name the service, or use `*` for the whole field if any service is meant");
+                    .help(
+                        "name the service, or use `*` for the whole field if any service is meant",
+                    );
             }
         }
     }
