@@ -4,10 +4,11 @@ use crate::arns::{field_rules, resource_sites, shape_hint};
 declare_rule! {
     /// An ARN with an empty account field for a resource whose ARN needs one, such as an IAM
     /// role (`arn:aws:iam:::role/x`). It matches nothing; use the account id, or `*`. AWS's
-    /// own shared resources, named with an `AWS` or `Amazon` prefix (public SSM documents such
-    /// as `document/AWS-RunShellScript`), SSM public parameters (`parameter/aws/service/…`) and
-    /// SSM documents in general (`document/*` with no account means the shared ones) have no
-    /// account and are not reported.
+    /// own shared resources have no account and are not reported: names with an `AWS`,
+    /// `Amazon` or `Amzn` prefix in any case (public SSM documents such as
+    /// `document/AWS-RunShellScript`), and SSM parameters, documents and automation
+    /// definitions in general (with no account they mean AWS's public ones, as AWS's
+    /// data-perimeter policies write them).
     pub struct ArnAccountMissing {
         code: "IAM411",
         name: "arn-account-missing",
@@ -20,15 +21,22 @@ declare_rule! {
 
 /// AWS's own shared resources (public SSM documents `document/AWS-*`, Resource Explorer
 /// service views `view/AWSServiceView…`) have ARNs without an account; AWS names them with an
-/// `AWS` or `Amazon` prefix.
+/// `AWS`, `Amazon` or `Amzn` prefix in any case (`AwsEnaNetworkDriver-…`), which SSM forbids
+/// customers to use.
 fn aws_owned(service: &str, resource: &str) -> bool {
     let named = resource
         .split(['/', ':'])
         .nth(1)
-        .is_some_and(|name| name.starts_with("AWS") || name.starts_with("Amazon"));
-    // SSM's public parameters (`parameter/aws/service/…`) and shared documents have no account
+        .is_some_and(|name| {
+            let lower = name.to_ascii_lowercase();
+            ["aws", "amazon", "amzn"].iter().any(|p| lower.starts_with(p))
+        });
+    // SSM's public parameters, shared documents and automation definitions have no account:
+    // AWS's data-perimeter policies name them as `arn:aws:ssm:*::parameter/*`
     let ssm_public = service.eq_ignore_ascii_case("ssm")
-        && (resource.starts_with("parameter/aws/") || resource.starts_with("document/"));
+        && ["parameter/", "document/", "automation-definition/"]
+            .iter()
+            .any(|p| resource.starts_with(p));
     named || ssm_public
 }
 
