@@ -164,9 +164,32 @@ fn template_tokens(s: &str, resource_part: bool) -> Vec<TTok> {
 /// A search over (pattern position, template position, inside-placeholder) states; linear in
 /// `|p| × |t|`.
 fn intersects(p: &[PTok], t: &[TTok]) -> bool {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut s) => {
+            let (seen, stack) = &mut *s;
+            intersects_with(p, t, seen, stack)
+        }
+        // re-entered (cannot happen today): fall back to fresh buffers
+        Err(_) => intersects_with(p, t, &mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+/// A search state of [`intersects`]: pattern position, template position, inside a
+/// placeholder.
+type State = (usize, usize, bool);
+
+thread_local! {
+    /// Reused buffers for [`intersects`], which runs for many template × pattern pairs.
+    static SCRATCH: std::cell::RefCell<(Vec<bool>, Vec<State>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+fn intersects_with(p: &[PTok], t: &[TTok], seen: &mut Vec<bool>, stack: &mut Vec<State>) -> bool {
     let width = t.len() + 1;
-    let mut seen = vec![false; (p.len() + 1) * width * 2];
-    let mut stack = vec![(0usize, 0usize, false)];
+    seen.clear();
+    seen.resize((p.len() + 1) * width * 2, false);
+    stack.clear();
+    stack.push((0usize, 0usize, false));
     while let Some((i, j, inside)) = stack.pop() {
         let key = (i * width + j) * 2 + usize::from(inside);
         match seen.get_mut(key) {
@@ -268,15 +291,90 @@ pub struct ArnTemplate {
     region: Vec<TTok>,
     account: Vec<TTok>,
     resource: Vec<TTok>,
+    /// The literal text before the resource part's first placeholder, and after its last:
+    /// a cheap test that rules out most templates before the full intersection.
+    resource_head: &'static str,
+    resource_tail: &'static str,
+}
+
+/// The literal head of a glob or template (up to the first `*`, `?` or `${`) and its literal
+/// tail (after the last one). For a string without either, both are the whole string.
+fn literal_ends(s: &str, question_is_wild: bool) -> (&str, &str) {
+    let wild = |c: char| c == '*' || (question_is_wild && c == '?');
+    let head_end = s
+        .find(|c: char| wild(c))
+        .into_iter()
+        .chain(s.find("${"))
+        .min()
+        .unwrap_or(s.len());
+    if head_end == s.len() {
+        return (s, s);
+    }
+    let tail_start = s
+        .rfind(|c: char| wild(c))
+        .map(|i| i + 1)
+        .into_iter()
+        .chain(s.rfind('}').filter(|_| s.contains("${")).map(|i| i + 1))
+        .max()
+        .unwrap_or(0);
+    (
+        s.get(..head_end).unwrap_or(""),
+        s.get(tail_start.max(head_end)..).unwrap_or(""),
+    )
+}
+
+/// Whether two literal heads (or, with `tail`, two literal tails) can belong to one string:
+/// the shorter must begin (end) the longer, ignoring ASCII case.
+fn ends_agree(a: &str, b: &str, tail: bool) -> bool {
+    let n = a.len().min(b.len());
+    let (x, y) = if tail {
+        (a.get(a.len() - n..), b.get(b.len() - n..))
+    } else {
+        (a.get(..n), b.get(..n))
+    };
+    match (x, y) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        // a cut inside a multi-byte character: let the full comparison decide
+        _ => true,
+    }
+}
+
+/// A policy's resource pattern, tokenised once to be compared with many templates.
+#[derive(Debug, Clone)]
+pub struct ResourcePattern<'a> {
+    head: &'a str,
+    tail: &'a str,
+    tokens: Vec<PTok>,
+}
+
+impl<'a> ResourcePattern<'a> {
+    pub fn new(resource: &'a str) -> Self {
+        let (head, tail) = literal_ends(resource, true);
+        ResourcePattern {
+            head,
+            tail,
+            tokens: pattern_tokens(resource),
+        }
+    }
 }
 
 impl ArnTemplate {
+    /// [`ArnTemplate::resource_may_match`] for a pattern prepared once.
+    pub fn resource_may_match_pattern(&self, p: &ResourcePattern<'_>) -> bool {
+        ends_agree(p.head, self.resource_head, false)
+            && ends_agree(p.tail, self.resource_tail, true)
+            && intersects(&p.tokens, &self.resource)
+    }
+
     /// Compiles a template; `None` if it is not an ARN.
     pub fn compile(text: &'static str) -> Option<ArnTemplate> {
         let (parts, _) = split_arn(text).ok()?;
         let literal_account =
             (!parts.account.is_empty() && !parts.account.contains("${")).then_some(parts.account);
+        let (resource_head, resource_tail) = literal_ends(parts.resource, false);
         Some(ArnTemplate {
+            resource_head,
+            resource_tail,
             text,
             service: parts.service,
             has_region: !parts.region.is_empty(),
@@ -294,7 +392,8 @@ impl ArnTemplate {
     /// or account in the pattern is let through: whether the field may be empty is a separate
     /// question (AWS's own shared resources, such as public SSM documents, have no account).
     pub fn may_match(&self, arn: &ArnParts<'_>) -> bool {
-        intersects(&pattern_tokens(arn.partition), &self.partition)
+        self.resource_ends_agree(arn.resource)
+            && intersects(&pattern_tokens(arn.partition), &self.partition)
             && (arn.region.is_empty() || intersects(&pattern_tokens(arn.region), &self.region))
             && (arn.account.is_empty() || intersects(&pattern_tokens(arn.account), &self.account))
             && intersects(&pattern_tokens(arn.resource), &self.resource)
@@ -303,7 +402,14 @@ impl ArnTemplate {
     /// Whether the resource part of the policy pattern could match this template's resource
     /// part (fields other than the resource are not compared).
     pub fn resource_may_match(&self, resource: &str) -> bool {
-        intersects(&pattern_tokens(resource), &self.resource)
+        self.resource_ends_agree(resource) && intersects(&pattern_tokens(resource), &self.resource)
+    }
+
+    /// The cheap necessary condition: the literal heads and tails of the policy's resource
+    /// part and the template's agree.
+    fn resource_ends_agree(&self, resource: &str) -> bool {
+        let (head, tail) = literal_ends(resource, true);
+        ends_agree(head, self.resource_head, false) && ends_agree(tail, self.resource_tail, true)
     }
 
     /// Whether the policy pattern matches *every* ARN of this template: each placeholder must
@@ -513,5 +619,53 @@ mod tests {
         assert!(!glob_match("s3:get*", "s3:GetObject", false));
         assert!(glob_match("*:*", "a:b", true));
         assert!(glob_match("?3:*", "s3:x", true));
+    }
+
+    #[test]
+    fn literal_ends_of_globs_and_templates() {
+        assert_eq!(
+            super::literal_ends("role/admin", true),
+            ("role/admin", "role/admin")
+        );
+        assert_eq!(super::literal_ends("role/*-dev", true), ("role/", "-dev"));
+        assert_eq!(super::literal_ends("a?b*c", true), ("a", "c"));
+        assert_eq!(super::literal_ends("${aws:username}/x", true), ("", "/x"));
+        assert_eq!(
+            super::literal_ends("role/${RoleNameWithPath}", false),
+            ("role/", "")
+        );
+        assert_eq!(
+            super::literal_ends("function:${FunctionName}:${Qualifier}", false),
+            ("function:", "")
+        );
+        assert!(super::ends_agree("role/", "ROLE/x", false));
+        assert!(!super::ends_agree("roles/", "role/", false));
+        assert!(super::ends_agree("-dev", "", true));
+        assert!(!super::ends_agree("/x", "/y", true));
+    }
+
+    #[test]
+    fn the_prefilter_keeps_every_true_match() {
+        let t = ArnTemplate::compile("arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}")
+            .unwrap();
+        for resource in [
+            "role/admin",
+            "role/*",
+            "*",
+            "ro*",
+            "*admin",
+            "r?le/x",
+            "role/${aws:username}",
+            "${aws:PrincipalTag/x}",
+        ] {
+            let arn = format!("arn:aws:iam::111122223333:{resource}");
+            let (parts, _) = split_arn(&arn).unwrap();
+            assert!(t.may_match(&parts), "{resource}");
+        }
+        for resource in ["roles/admin", "user/x", "users/*"] {
+            let arn = format!("arn:aws:iam::111122223333:{resource}");
+            let (parts, _) = split_arn(&arn).unwrap();
+            assert!(!t.may_match(&parts), "{resource}");
+        }
     }
 }

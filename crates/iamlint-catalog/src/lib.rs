@@ -14,7 +14,9 @@ mod parse;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-pub use arn::{ArnError, ArnParts, ArnTemplate, glob_match, key_matches, split_arn};
+pub use arn::{
+    ArnError, ArnParts, ArnTemplate, ResourcePattern, glob_match, key_matches, split_arn,
+};
 
 /// The generated catalog.
 pub const CATALOG_TEXT: &str = include_str!("../data/catalog.txt");
@@ -229,7 +231,7 @@ impl ActionResource {
 }
 
 /// An action. List fields are kept as written and split when asked for.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct Action {
     pub name: &'static str,
     /// Index of its service in [`Catalog::services`].
@@ -240,6 +242,8 @@ pub struct Action {
     resources: &'static str,
     keys: &'static str,
     dependents: &'static str,
+    /// `resources`, resolved to resource types on first use.
+    resolved: OnceLock<Box<[ActionResource]>>,
 }
 
 /// The items of a separated list (none for an empty field).
@@ -316,6 +320,11 @@ impl Catalog {
         slice(&self.actions, &service.actions)
     }
 
+    /// The indices in [`Catalog::resource_types`] of a service's resource types.
+    pub fn resource_type_indices(&self, service: &Service) -> std::ops::Range<usize> {
+        service.resource_types.clone()
+    }
+
     pub fn resource_types_of(&self, service: &Service) -> &[ResourceType] {
         slice(&self.resource_types, &service.resource_types)
     }
@@ -379,7 +388,25 @@ impl Catalog {
         for s in services {
             let actions = self.actions_of(s);
             if ap.contains(['*', '?']) {
-                out.extend(actions.iter().filter(|a| glob_match(ap, a.name, true)));
+                // actions are sorted ignoring case, so those starting with the pattern's
+                // literal prefix (`Get` of `Get*`) are one range; only it needs the glob
+                let literal = ap.split(['*', '?']).next().unwrap_or("");
+                // how the name's first `literal.len()` bytes compare with the literal; a
+                // shorter name compares with as much of the literal, and is less when it is a
+                // prefix of it (monotone over the sorted actions, as partition_point needs)
+                let starts = |a: &Action| match a.name.get(..literal.len()) {
+                    Some(head) => cmp_ignore_case(head, literal),
+                    None => {
+                        match cmp_ignore_case(a.name, literal.get(..a.name.len()).unwrap_or("")) {
+                            std::cmp::Ordering::Equal => std::cmp::Ordering::Less,
+                            other => other,
+                        }
+                    }
+                };
+                let from = actions.partition_point(|a| starts(a) == std::cmp::Ordering::Less);
+                let to = actions.partition_point(|a| starts(a) != std::cmp::Ordering::Greater);
+                let range = actions.get(from..to.max(from)).unwrap_or(&[]);
+                out.extend(range.iter().filter(|a| glob_match(ap, a.name, true)));
             } else if let Ok(i) = actions.binary_search_by(|a| cmp_ignore_case(a.name, ap)) {
                 out.extend(actions.get(i));
             }
@@ -387,32 +414,34 @@ impl Catalog {
         out
     }
 
-    /// The resource types of an action.
-    pub fn action_resources(&self, action: &Action) -> Vec<ActionResource> {
-        let types = self
-            .services
-            .get(action.service)
-            .map_or(0..0, |s| s.resource_types.clone());
-        let own = self.resource_types.get(types.clone()).unwrap_or(&[]);
-        list(action.resources, ',')
-            .map(|entry| {
-                let (head, keys) = entry.split_once('=').unwrap_or((entry, ""));
-                let (name, required) = match head.strip_suffix('*') {
-                    Some(n) => (n, true),
-                    None => (head, false),
-                };
-                let resource_type = own
-                    .iter()
-                    .position(|t| t.name == name)
-                    .map(|i| i + types.start);
-                ActionResource {
-                    name,
-                    resource_type,
-                    required,
-                    keys,
-                }
-            })
-            .collect()
+    /// The resource types of an action (resolved on first use, then shared).
+    pub fn action_resources<'a>(&'a self, action: &'a Action) -> &'a [ActionResource] {
+        action.resolved.get_or_init(|| {
+            let types = self
+                .services
+                .get(action.service)
+                .map_or(0..0, |s| s.resource_types.clone());
+            let own = self.resource_types.get(types.clone()).unwrap_or(&[]);
+            list(action.resources, ',')
+                .map(|entry| {
+                    let (head, keys) = entry.split_once('=').unwrap_or((entry, ""));
+                    let (name, required) = match head.strip_suffix('*') {
+                        Some(n) => (n, true),
+                        None => (head, false),
+                    };
+                    let resource_type = own
+                        .iter()
+                        .position(|t| t.name == name)
+                        .map(|i| i + types.start);
+                    ActionResource {
+                        name,
+                        resource_type,
+                        required,
+                        keys,
+                    }
+                })
+                .collect()
+        })
     }
 
     /// The action's own condition keys (not those of its resource types).

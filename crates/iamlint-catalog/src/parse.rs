@@ -181,6 +181,7 @@ impl Catalog {
                     resources,
                     keys,
                     dependents,
+                    resolved: std::sync::OnceLock::new(),
                 });
                 let end = self.actions.len();
                 self.services.last_mut()?.actions.end = end;

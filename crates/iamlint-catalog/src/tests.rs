@@ -154,3 +154,57 @@ fn generated_catalog_is_complete() {
     );
     assert_eq!(c.descriptions.lines().count(), c.actions.len());
 }
+
+#[test]
+fn expanding_by_prefix_range_equals_the_plain_glob() {
+    let c = catalog();
+    for pattern in [
+        "s3:Get*",
+        "s3:get*",
+        "S3:GET*",
+        "s3:*Object",
+        "ec2:Describe?nstances",
+        "iam:*",
+        "ec2:*Tags",
+        "s3:Gett*",
+        "s3:?etObject",
+        "kms:Re*crypt*",
+        "s3:Put*Acl",
+        "logs:z*",
+        "cloudformation:DescribeStack*",
+        "cloudformation:BatchDescribe*",
+        "cloud9:DescribeEnvironment*",
+    ] {
+        let (sp, ap) = pattern.split_once(':').unwrap_or_default();
+        let naive: Vec<&str> = c
+            .service(sp)
+            .map(|s| c.actions_of(s))
+            .unwrap_or_default()
+            .iter()
+            .filter(|a| glob_match(ap, a.name, true))
+            .map(|a| a.name)
+            .collect();
+        let fast: Vec<&str> = c.expand(pattern).iter().map(|a| a.name).collect();
+        assert_eq!(fast, naive, "{pattern}");
+    }
+}
+
+#[test]
+fn expanding_prefixes_of_every_seventh_action_equals_the_plain_glob() {
+    let c = catalog();
+    for (i, a) in c.actions.iter().enumerate().filter(|(i, _)| i % 7 == 0) {
+        let Some(service) = c.service_of(a) else {
+            continue;
+        };
+        let cut = (i % 9 + 1).min(a.name.len());
+        let pattern = format!("{}:{}*", service.prefix, a.name.get(..cut).unwrap_or(""));
+        let naive: Vec<&str> = c
+            .actions_of(service)
+            .iter()
+            .filter(|x| glob_match(&pattern[service.prefix.len() + 1..], x.name, true))
+            .map(|x| x.name)
+            .collect();
+        let fast: Vec<&str> = c.expand(&pattern).iter().map(|x| x.name).collect();
+        assert_eq!(fast, naive, "{pattern}");
+    }
+}

@@ -110,6 +110,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         known_condition_keys: args.known_condition_key.clone(),
         resource_type: args.resource_type.clone(),
     };
+    // parse the catalog while the paths are walked (the first rule would wait for it)
+    std::thread::spawn(|| {
+        iamlint_catalog::catalog();
+    });
     let collected = collect(&args.paths);
     let mut errors = collected.errors;
     let min = if args.unsafe_fixes {
@@ -118,10 +122,21 @@ pub fn run(args: &CheckArgs) -> u8 {
         Applicability::Safe
     };
 
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    // each worker checks a file and renders its part of the report
     let results: Vec<Result<FileReport, String>> = collected
         .inputs
         .par_iter()
-        .map(|input| check_one(input, args, &options, min))
+        .map(|input| {
+            check_one(input, args, &options, min).map(|mut report| {
+                report.rendered = output::render_file(&report, args.format, color);
+                report
+            })
+        })
         .collect();
     let mut reports = Vec::new();
     for r in results {
@@ -133,11 +148,6 @@ pub fn run(args: &CheckArgs) -> u8 {
     for e in &errors {
         eprintln!("iamlint: {e}");
     }
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
     let stdin_fixed = args.fix && reports.iter().any(|r| r.is_stdin);
     let rendered = match args.format {
         Format::Json => output::json(&reports),
@@ -209,6 +219,7 @@ fn check_one(
         text: checked.text,
         policy_type: checked.policy_type,
         diagnostics: checked.diagnostics,
+        rendered: None,
     })
 }
 

@@ -36,26 +36,42 @@ pub fn collect(paths: &[String]) -> Collected {
         let path = Path::new(p);
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
-                let mut found = Vec::new();
-                let walker = ignore::WalkBuilder::new(path)
+                // walk in parallel, then sort, so that the order does not depend on timing
+                let found = std::sync::Mutex::new(Vec::new());
+                let errors = std::sync::Mutex::new(Vec::new());
+                ignore::WalkBuilder::new(path)
                     .require_git(false)
-                    .sort_by_file_name(|a, b| a.cmp(b))
-                    .build();
-                for entry in walker {
-                    match entry {
-                        Ok(e) => {
-                            let is_file = e.file_type().is_some_and(|t| t.is_file());
-                            let is_json = e
-                                .path()
-                                .extension()
-                                .is_some_and(|x| x.eq_ignore_ascii_case("json"));
-                            if is_file && is_json {
-                                found.push(e.into_path());
+                    .build_parallel()
+                    .run(|| {
+                        Box::new(|entry| {
+                            match entry {
+                                Ok(e) => {
+                                    let is_file = e.file_type().is_some_and(|t| t.is_file());
+                                    let is_json = e
+                                        .path()
+                                        .extension()
+                                        .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+                                    if is_file
+                                        && is_json
+                                        && let Ok(mut f) = found.lock()
+                                    {
+                                        f.push(e.into_path());
+                                    }
+                                }
+                                Err(e) => {
+                                    if let Ok(mut errs) = errors.lock() {
+                                        errs.push(format!("cannot walk `{p}`: {e}"));
+                                    }
+                                }
                             }
-                        }
-                        Err(e) => out.errors.push(format!("cannot walk `{p}`: {e}")),
-                    }
-                }
+                            ignore::WalkState::Continue
+                        })
+                    });
+                let mut found = found.into_inner().unwrap_or_default();
+                found.sort();
+                let mut errors = errors.into_inner().unwrap_or_default();
+                errors.sort();
+                out.errors.extend(errors);
                 for f in found {
                     push(&mut out, Input::File(f));
                 }

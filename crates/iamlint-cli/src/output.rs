@@ -16,6 +16,27 @@ pub struct FileReport {
     pub text: String,
     pub policy_type: PolicyType,
     pub diagnostics: Vec<Diagnostic>,
+    /// The file's part of a text or concise report, rendered by the worker that checked it.
+    pub rendered: Option<String>,
+}
+
+/// The file's part of a text or concise report (`None` for JSON, which is built as a whole).
+pub fn render_file(
+    report: &FileReport,
+    format: crate::check::Format,
+    color: bool,
+) -> Option<String> {
+    match format {
+        crate::check::Format::Text => {
+            Some(TextRenderer { color }.render(&report.path, &report.text, &report.diagnostics))
+        }
+        crate::check::Format::Concise => Some(render_concise(
+            &report.path,
+            &report.text,
+            &report.diagnostics,
+        )),
+        crate::check::Format::Json => None,
+    }
 }
 
 #[derive(Serialize)]
@@ -87,7 +108,10 @@ pub fn text(reports: &[FileReport], color: bool, fixing: bool) -> String {
     let renderer = TextRenderer { color };
     let mut out = String::new();
     for r in reports {
-        out.push_str(&renderer.render(&r.path, &r.text, &r.diagnostics));
+        match &r.rendered {
+            Some(part) => out.push_str(part),
+            None => out.push_str(&renderer.render(&r.path, &r.text, &r.diagnostics)),
+        }
     }
     out.push_str(&summary(reports, fixing));
     out
@@ -97,7 +121,10 @@ pub fn text(reports: &[FileReport], color: bool, fixing: bool) -> String {
 pub fn concise(reports: &[FileReport], fixing: bool) -> String {
     let mut out = String::new();
     for r in reports {
-        out.push_str(&render_concise(&r.path, &r.text, &r.diagnostics));
+        match &r.rendered {
+            Some(part) => out.push_str(part),
+            None => out.push_str(&render_concise(&r.path, &r.text, &r.diagnostics)),
+        }
     }
     out.push_str(&summary(reports, fixing));
     out

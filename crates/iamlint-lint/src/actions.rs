@@ -1,9 +1,9 @@
 //! What an `Action` entry means according to the catalog, resolved once per distinct string
 //! and cached per thread (policies repeat the same actions and wildcards constantly).
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::memo::SharedMemo;
 
 use iamlint_catalog::{Action, Catalog, RemovedAction};
 use iamlint_model::Statement;
@@ -96,26 +96,12 @@ fn resolve_uncached(catalog: &'static Catalog, s: &str) -> Resolution {
     }
 }
 
-thread_local! {
-    static CACHE: RefCell<HashMap<String, Rc<Resolution>>> = RefCell::new(HashMap::new());
-}
+/// Resolutions by the action as written (a spelling in another case is another entry,
+/// resolved the same way).
+static RESOLVED: SharedMemo<Arc<Resolution>> = SharedMemo::new();
 
-/// The catalog's reading of an action string (cached; the key ignores ASCII case).
-pub fn resolve(catalog: &'static Catalog, s: &str) -> Rc<Resolution> {
-    let key = s.to_ascii_lowercase();
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
-        return hit;
-    }
-    let r = Rc::new(resolve_uncached(catalog, s));
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        // a policy set is small; keep the cache from growing without bound on hostile input
-        if c.len() > 50_000 {
-            c.clear();
-        }
-        c.insert(key, Rc::clone(&r));
-    });
-    r
+pub fn resolve(catalog: &'static Catalog, s: &str) -> Arc<Resolution> {
+    RESOLVED.get_or_compute(s, || Arc::new(resolve_uncached(catalog, s)))
 }
 
 /// The catalog actions a statement's positive `Action` element allows, or `None` when it

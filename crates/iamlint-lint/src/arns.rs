@@ -1,5 +1,8 @@
 //! ARNs of `Resource` elements against the catalog's resource types.
 
+use std::sync::Arc;
+
+use crate::memo::SharedMemo;
 use iamlint_catalog::{ArnParts, ArnTemplate, Catalog, ResourceType, split_arn};
 use iamlint_model::Statement;
 
@@ -10,7 +13,19 @@ pub fn is_open(field: &str) -> bool {
 
 /// The resource types (with the template) of the ARN's service whose resource part could
 /// match the ARN's resource part. The service field is compared ignoring case.
-pub fn candidates<'c>(
+pub fn candidates(catalog: &'static Catalog, arn: &ArnParts<'_>) -> Arc<Candidates> {
+    let key = format!("{}\0{}", arn.service, arn.resource);
+    CANDIDATES.get_or_compute(&key, || Arc::new(candidates_uncached(catalog, arn)))
+}
+
+/// Resource types and templates that an ARN's resource part may match.
+pub type Candidates = Vec<(&'static ResourceType, &'static ArnTemplate)>;
+
+/// Candidates by service and resource part: the ARN rules ask about the same ARN many times,
+/// and ARNs repeat across files.
+static CANDIDATES: SharedMemo<Arc<Candidates>> = SharedMemo::new();
+
+fn candidates_uncached<'c>(
     catalog: &'c Catalog,
     arn: &ArnParts<'_>,
 ) -> Vec<(&'c ResourceType, &'c ArnTemplate)> {
@@ -27,6 +42,7 @@ pub fn candidates<'c>(
     // a template whose service is a placeholder (AWS Backup's `${Vendor}` recovery points)
     // counts only for the service that defines it: for others a trailing `*` in the policy's
     // ARN "may match" it, which would lend every service a region and an account it lacks
+    let pattern = iamlint_catalog::ResourcePattern::new(arn.resource);
     let mut out = Vec::new();
     for svc in services {
         for rt in catalog.resource_types_for_arn_service(svc) {
@@ -36,7 +52,7 @@ pub fn candidates<'c>(
                 .is_some_and(|s| s.prefix == svc);
             for t in rt.arns() {
                 let fits = t.service == svc || (owner && t.service.starts_with("${"));
-                if fits && t.resource_may_match(arn.resource) {
+                if fits && t.resource_may_match_pattern(&pattern) {
                     out.push((rt, t));
                 }
             }
@@ -85,15 +101,24 @@ pub fn matches_type(rt: &ResourceType, arns: &[(&iamlint_model::Str, ArnParts<'_
 /// Whether an ARN fits some resource type of its own service, fields included. ARNs that do
 /// not (unknown service, wrong region or account field, unknown resource part) are the
 /// ARN rules' business; action-level rules leave them out rather than report them twice.
-pub fn fits_its_service(catalog: &Catalog, a: &ArnParts<'_>) -> bool {
+pub fn fits_its_service(catalog: &'static Catalog, a: &ArnParts<'_>) -> bool {
     if is_open(a.service) {
         return true;
     }
     if !known_arn_service(catalog, a.service) {
         return false;
     }
-    candidates(catalog, a).iter().any(|(_, t)| t.may_match(a))
+    let key = format!(
+        "{}\0{}\0{}\0{}\0{}",
+        a.partition, a.service, a.region, a.account, a.resource
+    );
+    FITS.get_or_compute(&key, || {
+        candidates(catalog, a).iter().any(|(_, t)| t.may_match(a))
+    })
 }
+
+/// [`fits_its_service`] by ARN.
+static FITS: SharedMemo<bool> = SharedMemo::new();
 
 /// Every `Resource`/`NotResource` string of a statement other than `"*"`.
 pub fn resource_sites(stmt: &Statement) -> impl Iterator<Item = &iamlint_model::Str> {

@@ -92,42 +92,6 @@ pub fn restricts_resources(stmt: &Statement) -> bool {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn keys(cond: &str) -> Vec<&'static str> {
-        let text = format!(
-            r#"{{"Statement":{{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{cond}}}}}"#
-        );
-        let parsed = iamlint_syntax::parse(&text);
-        let policy = iamlint_model::lower(parsed.root.as_ref().unwrap()).unwrap();
-        let stmt = policy.statements().next().unwrap();
-        restricting_keys(stmt)
-    }
-
-    #[test]
-    fn only_conditions_that_must_hold_restrict() {
-        assert_eq!(
-            keys(r#"{"StringEquals":{"aws:principalorgid":"o-1"}}"#),
-            ["aws:PrincipalOrgID"]
-        );
-        assert!(keys(r#"{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-1"}}"#).is_empty());
-        assert!(keys(r#"{"StringNotEquals":{"aws:PrincipalOrgID":"o-1"}}"#).is_empty());
-        assert!(
-            keys(r#"{"ForAllValues:StringEquals":{"aws:PrincipalOrgPaths":"o-1/*"}}"#).is_empty()
-        );
-        assert!(keys(r#"{"StringEquals":{"aws:PrincipalOrgID":[]}}"#).is_empty());
-        assert!(keys(r#"{"StringEquals":{"aws:username":"bob"}}"#).is_empty());
-        assert_eq!(
-            keys(
-                r#"{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"},"StringEquals":{"aws:SourceVpce":"vpce-1"}}"#
-            ),
-            ["aws:SourceIp", "aws:SourceVpce"]
-        );
-    }
-}
-
 /// `aws:RequestTag/<name>`, `aws:ResourceTag/<name>` (with a name) or `aws:TagKeys`: the tag
 /// keys whose support varies per action.
 pub fn is_tag_condition_key(name: &str) -> bool {
@@ -142,8 +106,7 @@ pub fn is_tag_condition_key(name: &str) -> bool {
 /// statement's actions that do not support the key, and their service prefixes. `None` when
 /// the pair is not such a condition or the statement's actions are unknown.
 pub fn tag_unsupported_actions(
-    catalog: &'static iamlint_catalog::Catalog,
-    options: &crate::Options,
+    ctx: &crate::Ctx<'_>,
     stmt: &iamlint_model::Statement,
     op: &iamlint_model::ConditionOperator,
     key: &str,
@@ -156,9 +119,11 @@ pub fn tag_unsupported_actions(
     {
         return None;
     }
-    let actions = crate::actions::statement_actions(catalog, options, stmt)?;
+    let catalog = ctx.catalog();
+    let actions = ctx.statement_actions(stmt)?;
     let unsupported: Vec<&iamlint_catalog::Action> = actions
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|a| !catalog.action_supports_key(a, key))
         .collect();
     if unsupported.is_empty() {
@@ -215,4 +180,40 @@ pub fn is_context_key(
         crate::condkeys::classify(catalog, options, key),
         crate::condkeys::KeyClass::Known { global: true, .. }
     ) && !key.eq_ignore_ascii_case("aws:TagKeys")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(cond: &str) -> Vec<&'static str> {
+        let text = format!(
+            r#"{{"Statement":{{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{cond}}}}}"#
+        );
+        let parsed = iamlint_syntax::parse(&text);
+        let policy = iamlint_model::lower(parsed.root.as_ref().unwrap()).unwrap();
+        let stmt = policy.statements().next().unwrap();
+        restricting_keys(stmt)
+    }
+
+    #[test]
+    fn only_conditions_that_must_hold_restrict() {
+        assert_eq!(
+            keys(r#"{"StringEquals":{"aws:principalorgid":"o-1"}}"#),
+            ["aws:PrincipalOrgID"]
+        );
+        assert!(keys(r#"{"StringEqualsIfExists":{"aws:PrincipalOrgID":"o-1"}}"#).is_empty());
+        assert!(keys(r#"{"StringNotEquals":{"aws:PrincipalOrgID":"o-1"}}"#).is_empty());
+        assert!(
+            keys(r#"{"ForAllValues:StringEquals":{"aws:PrincipalOrgPaths":"o-1/*"}}"#).is_empty()
+        );
+        assert!(keys(r#"{"StringEquals":{"aws:PrincipalOrgID":[]}}"#).is_empty());
+        assert!(keys(r#"{"StringEquals":{"aws:username":"bob"}}"#).is_empty());
+        assert_eq!(
+            keys(
+                r#"{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"},"StringEquals":{"aws:SourceVpce":"vpce-1"}}"#
+            ),
+            ["aws:SourceIp", "aws:SourceVpce"]
+        );
+    }
 }

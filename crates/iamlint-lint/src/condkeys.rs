@@ -75,6 +75,14 @@ pub fn classify(catalog: &'static Catalog, options: &Options, key: &str) -> KeyC
     if options.is_known_condition_key(key) {
         return KeyClass::UserKnown;
     }
+    CLASSES.get_or_compute(key, || classify_in_catalog(catalog, key))
+}
+
+/// Classifications by key name: keys repeat across statements and files.
+static CLASSES: crate::memo::SharedMemo<KeyClass> = crate::memo::SharedMemo::new();
+
+/// The catalog's part of [`classify`] (after the user's declared keys).
+fn classify_in_catalog(catalog: &'static Catalog, key: &str) -> KeyClass {
     if let Some(k) = catalog.global_key(key) {
         return KeyClass::Known {
             ty: k.ty,

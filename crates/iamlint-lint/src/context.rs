@@ -31,7 +31,19 @@ pub struct FileInfo<'a> {
     pub detected_type: PolicyType,
     pub options: &'a crate::Options,
     pub catalog: &'static iamlint_catalog::Catalog,
+    /// Results several rules need, computed once per file.
+    pub(crate) memo: Memo,
 }
+
+/// Per-file results shared between rules: the actions a statement covers, by the
+/// statement's start offset (`None` when some action is unknown or malformed).
+#[derive(Debug, Default)]
+pub(crate) struct Memo {
+    actions: std::cell::RefCell<rustc_hash::FxHashMap<u32, Option<StatementActions>>>,
+}
+
+/// The catalog actions of a statement, shared.
+pub type StatementActions = std::rc::Rc<Vec<&'static iamlint_catalog::Action>>;
 
 /// Passed to every hook: the file and a way to report.
 pub struct Ctx<'a> {
@@ -41,6 +53,24 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The catalog actions a statement's `Action` covers, expanded and deduplicated; `None`
+    /// when one of them is unknown, malformed or declared with `--known-action` (so the set
+    /// is not known), or when there is no `Action`. Computed once per statement.
+    pub fn statement_actions(&self, stmt: &iamlint_model::Statement) -> Option<StatementActions> {
+        let key = u32::from(stmt.range.start());
+        if let Some(hit) = self.file.memo.actions.borrow().get(&key) {
+            return hit.clone();
+        }
+        let found = crate::actions::statement_actions(self.file.catalog, self.file.options, stmt)
+            .map(std::rc::Rc::new);
+        self.file
+            .memo
+            .actions
+            .borrow_mut()
+            .insert(key, found.clone());
+        found
+    }
+
     pub fn source(&self) -> &'a str {
         self.file.source
     }

@@ -85,6 +85,7 @@ fn run(text: &str, invalid_utf8: &[iamlint_diagnostics::TextRange], options: &Op
         detected_type,
         options,
         catalog: iamlint_catalog::catalog(),
+        memo: crate::context::Memo::default(),
     };
     let mut out = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {

@@ -12,6 +12,7 @@ mod context;
 mod engine;
 mod helpers;
 mod matrix;
+mod memo;
 mod principals;
 mod rule;
 mod rules;

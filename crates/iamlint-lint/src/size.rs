@@ -20,7 +20,18 @@ pub enum Counting {
 impl Counting {
     pub fn count(self, text: &str) -> usize {
         match self {
+            // ASCII fast paths: policies are almost always ASCII
+            Counting::NonWhitespace if text.is_ascii() => {
+                // a branch-free sum, which the compiler vectorises: white space is 9 to 13
+                // and 32 (what `char::is_whitespace` says for ASCII)
+                let white: usize = text
+                    .bytes()
+                    .map(|b| usize::from((b == b' ') | (b.wrapping_sub(9) < 5)))
+                    .sum();
+                text.len() - white
+            }
             Counting::NonWhitespace => text.chars().filter(|c| !c.is_whitespace()).count(),
+            Counting::AllCharacters if text.is_ascii() => text.len(),
             Counting::AllCharacters => text.chars().count(),
             Counting::Bytes => text.len(),
         }
@@ -78,4 +89,24 @@ pub fn check_size<'c>(
         );
     }
     Some(d)
+}
+
+#[cfg(test)]
+mod ascii_tests {
+    use super::Counting;
+
+    #[test]
+    fn the_ascii_fast_paths_agree_with_the_general_count() {
+        let samples = [
+            "",
+            " a\tb\nc\r\u{b}\u{c}d  ",
+            "{\"Version\": \"2012-10-17\"}",
+            "\u{1c}x\u{1f}",
+        ];
+        for s in samples {
+            let general = s.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(Counting::NonWhitespace.count(s), general, "{s:?}");
+            assert_eq!(Counting::AllCharacters.count(s), s.chars().count());
+        }
+    }
 }

@@ -148,7 +148,7 @@ impl Cidr {
 
 pub fn is_base64(v: &str) -> bool {
     !v.is_empty()
-        && v.len() % 4 == 0
+        && v.len().is_multiple_of(4)
         && v.trim_end_matches('=')
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')

@@ -38,25 +38,34 @@ impl Rule for ActionResourceMismatch {
         if arns.is_empty() {
             return;
         }
+        // whether a resource type fits one of the ARNs, memoised: the actions of a wildcard
+        // share a handful of resource types
+        let memo = std::cell::RefCell::new(rustc_hash::FxHashMap::<usize, bool>::default());
+        let type_fits = |i: usize| {
+            if let Some(&hit) = memo.borrow().get(&i) {
+                return hit;
+            }
+            let fits = catalog
+                .resource_types
+                .get(i)
+                .is_some_and(|rt| matches_type(rt, &arns));
+            memo.borrow_mut().insert(i, fits);
+            fits
+        };
         let applies = |a: &iamlint_catalog::Action| {
             // ELB v1 and v2 share the `elasticloadbalancing` prefix and the source data keeps
             // only one action of each name, so an action's own types may be incomplete there
-            if catalog
+            if let Some(s) = catalog
                 .service_of(a)
-                .is_some_and(|s| SHARED_PREFIXES.contains(&s.prefix))
+                .filter(|s| SHARED_PREFIXES.contains(&s.prefix))
             {
-                return catalog.service_of(a).is_some_and(|s| {
-                    catalog
-                        .resource_types_of(s)
-                        .iter()
-                        .any(|rt| matches_type(rt, &arns))
-                });
+                return catalog.resource_type_indices(s).any(type_fits);
             }
             catalog
                 .action_resources(a)
                 .iter()
-                .filter_map(|r| r.resource_type.and_then(|i| catalog.resource_types.get(i)))
-                .any(|rt| matches_type(rt, &arns))
+                .filter_map(|r| r.resource_type)
+                .any(type_fits)
         };
         for s in stmt.action_strings() {
             let resolution = resolve(catalog, &s.value);

@@ -24,13 +24,12 @@ declare_rule! {
 /// `AWS`, `Amazon` or `Amzn` prefix in any case (`AwsEnaNetworkDriver-…`), which SSM forbids
 /// customers to use.
 fn aws_owned(service: &str, resource: &str) -> bool {
-    let named = resource
-        .split(['/', ':'])
-        .nth(1)
-        .is_some_and(|name| {
-            let lower = name.to_ascii_lowercase();
-            ["aws", "amazon", "amzn"].iter().any(|p| lower.starts_with(p))
-        });
+    let named = resource.split(['/', ':']).nth(1).is_some_and(|name| {
+        let lower = name.to_ascii_lowercase();
+        ["aws", "amazon", "amzn"]
+            .iter()
+            .any(|p| lower.starts_with(p))
+    });
     // SSM's public parameters, shared documents and automation definitions have no account:
     // AWS's data-perimeter policies name them as `arn:aws:ssm:*::parameter/*`
     let ssm_public = service.eq_ignore_ascii_case("ssm")

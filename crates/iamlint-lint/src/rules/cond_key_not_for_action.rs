@@ -1,5 +1,4 @@
 use super::prelude::*;
-use crate::actions::statement_actions;
 use crate::condkeys::{KeyClass, classify};
 
 declare_rule! {
@@ -20,7 +19,7 @@ impl Rule for CondKeyNotForAction {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
         let catalog = ctx.catalog();
-        let Some(actions) = statement_actions(catalog, ctx.options(), stmt) else {
+        let Some(actions) = ctx.statement_actions(stmt) else {
             return;
         };
         if actions.is_empty() {

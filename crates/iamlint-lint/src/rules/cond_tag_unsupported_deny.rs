@@ -25,7 +25,7 @@ impl Rule for CondTagUnsupportedDeny {
         let catalog = ctx.catalog();
         for (op, key) in cond.pairs() {
             let Some((unsupported, services)) =
-                tag_unsupported_actions(catalog, ctx.options(), stmt, op, &key.key.name)
+                tag_unsupported_actions(ctx, stmt, op, &key.key.name)
             else {
                 continue;
             };

@@ -20,6 +20,13 @@ fn allowed(c: char) -> bool {
 impl Rule for DocDisallowedChars {
     fn check_document(&self, ctx: &mut Ctx<'_>) {
         let source = ctx.source();
+        // the common case, printable ASCII and line breaks, in one vectorisable pass
+        if source
+            .bytes()
+            .all(|b| (0x20..0x7f).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r'))
+        {
+            return;
+        }
         let invalid = ctx.file.invalid_utf8;
         let mut run: Option<(usize, usize)> = None;
         let mut runs = Vec::new();

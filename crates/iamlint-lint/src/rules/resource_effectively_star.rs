@@ -1,5 +1,4 @@
 use super::prelude::*;
-use crate::actions::statement_actions;
 use crate::arns::resource_arns;
 use crate::conditions::restricts_resources;
 
@@ -45,11 +44,11 @@ impl Rule for ResourceEffectivelyStar {
             return;
         };
         let catalog = ctx.catalog();
-        let Some(actions) = statement_actions(catalog, ctx.options(), stmt) else {
+        let Some(actions) = ctx.statement_actions(stmt) else {
             return;
         };
         let mut any = false;
-        for a in &actions {
+        for a in actions.iter() {
             let resources = catalog.action_resources(a);
             if resources.is_empty() {
                 continue;

@@ -1,5 +1,4 @@
 use super::prelude::*;
-use crate::actions::statement_actions;
 use crate::conditions::restricts_resources;
 
 declare_rule! {
@@ -44,11 +43,12 @@ impl Rule for ResourceStarRestrictable {
             return;
         }
         let catalog = ctx.catalog();
-        let Some(actions) = statement_actions(catalog, ctx.options(), stmt) else {
+        let Some(actions) = ctx.statement_actions(stmt) else {
             return;
         };
         let scopable: Vec<&iamlint_catalog::Action> = actions
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|a| catalog.has_resource_types(a))
             .collect();
         let Some(first) = scopable.first() else {

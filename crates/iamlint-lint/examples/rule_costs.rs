@@ -1,0 +1,88 @@
+//! Where the time goes: checks every `*.json` under a directory in memory, on one thread, once
+//! with only `IAM001` (parse, lower and the engine) and then once per rule with that rule
+//! alone, and prints each rule's cost above the baseline, slowest first.
+//!
+//! `cargo run --release -p iamlint-lint --example rule_costs -- ../shared/data/aws-managed-policies/policies`
+//! (add `cold` to stop after the first, cold run; `profile` to only run the default rules, repeatedly, under a profiler, or `profile
+//! CODE` for one rule).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a developer tool")]
+
+use std::time::{Duration, Instant};
+
+use iamlint_lint::{Options, RULES, Selection, check_bytes};
+
+/// Best of three runs of `codes` (the default rules when empty) over `files`.
+fn time(files: &[Vec<u8>], codes: &[&str]) -> Duration {
+    let selection = if codes.is_empty() {
+        Selection::default()
+    } else {
+        Selection::only(codes).expect("known rules")
+    };
+    let options = Options {
+        selection,
+        ..Options::default()
+    };
+    // best of three
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let mut n = 0usize;
+            for f in files {
+                n += check_bytes(f, &options).diagnostics.len();
+            }
+            std::hint::black_box(n);
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: rule_costs DIR");
+    let mut files: Vec<Vec<u8>> = std::fs::read_dir(&dir)
+        .expect("read the directory")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .map(|e| std::fs::read(e.path()).expect("read a file"))
+        .collect();
+    files.sort();
+    // `rule_costs DIR profile`: only run every default rule ten times, for a profiler
+    // (`profile CODE` runs only that rule)
+    if std::env::args().nth(2).as_deref() == Some("profile") {
+        let only = std::env::args().nth(3);
+        let codes: Vec<&str> = only.iter().map(String::as_str).collect();
+        for _ in 0..10 {
+            time(&files, &codes);
+        }
+        return;
+    }
+    // warm the catalog and the caches (the first run shows what a cold start costs)
+    let start = Instant::now();
+    let options = Options::default();
+    for f in &files {
+        std::hint::black_box(check_bytes(f, &options));
+    }
+    println!("default rules, cold: {:?}", start.elapsed());
+    if std::env::args().nth(2).as_deref() == Some("cold") {
+        return;
+    }
+    time(&files, &["ALL"]);
+    let base = time(&files, &["IAM001"]);
+    let all = time(&files, &["ALL"]);
+    println!(
+        "{} files; baseline (IAM001 only) {base:?}; all rules {all:?}",
+        files.len()
+    );
+    let mut costs: Vec<(Duration, &str)> = RULES
+        .iter()
+        .map(|r| {
+            let code = r.meta().code;
+            (time(&files, &[code]).saturating_sub(base), code)
+        })
+        .collect();
+    costs.sort_by(|a, b| b.cmp(a));
+    for (d, code) in costs.iter().take(25) {
+        println!("{code} {:>8.2} ms", d.as_secs_f64() * 1000.0);
+    }
+}
