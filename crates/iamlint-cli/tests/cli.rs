@@ -81,7 +81,7 @@ fn json_output_follows_the_contract() {
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys, ["diagnostics", "files", "version"]);
     let files = v["files"].as_array().unwrap();
-    assert_eq!(files.len(), 4);
+    assert_eq!(files.len(), 5);
     for f in files {
         let k: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(k, ["path", "policy_type"]);

@@ -137,18 +137,23 @@ pub fn tag_unsupported_actions(
     Some((unsupported, services))
 }
 
-/// "`s3:GetObject` does" or "3 of its actions (such as `s3:GetObject`) do".
+/// ("`s3:GetObject`", "does", "it") or ("3 of its actions (such as `s3:GetObject`)", "do",
+/// "them").
 pub fn which_actions(
     catalog: &iamlint_catalog::Catalog,
     actions: &[&iamlint_catalog::Action],
-) -> (String, &'static str) {
+) -> (String, &'static str, &'static str) {
     let first = actions
         .first()
         .map(|a| catalog.full_name(a))
         .unwrap_or_default();
     match actions.len() {
-        1 => (format!("`{first}`"), "does"),
-        n => (format!("{n} of its actions (such as `{first}`)"), "do"),
+        1 => (format!("`{first}`"), "does", "it"),
+        n => (
+            format!("{n} of its actions (such as `{first}`)"),
+            "do",
+            "them",
+        ),
     }
 }
 

@@ -29,8 +29,8 @@ impl Rule for CondTagUnsupportedAllow {
             else {
                 continue;
             };
-            let (which, verb) = which_actions(catalog, &unsupported);
-            ctx.report(key.key.range, format!("{which} {verb} not support `{}`, so {} never allows them", key.key.name, stmt.label()))
+            let (which, verb, them) = which_actions(catalog, &unsupported);
+            ctx.report(key.key.range, format!("{which} {verb} not support `{}`, so {} never allows {them}", key.key.name, stmt.label()))
                 .help(format!("these actions of {} do not support this tag key; move them to a statement without the tag condition, or restrict them another way", join_and(services.iter().map(|s| format!("`{s}`")))));
         }
     }

@@ -29,8 +29,8 @@ impl Rule for CondTagUnsupportedDeny {
             else {
                 continue;
             };
-            let (which, verb) = which_actions(catalog, &unsupported);
-            ctx.report(key.key.range, format!("{which} {verb} not support `{}`, so {} does not deny them", key.key.name, stmt.label()))
+            let (which, verb, them) = which_actions(catalog, &unsupported);
+            ctx.report(key.key.range, format!("{which} {verb} not support `{}`, so {} does not deny {them}", key.key.name, stmt.label()))
                 .help(format!("these actions of {} ignore this tag key, so the deny skips them; deny them with a condition they support, or use `…IfExists` so an absent key also denies", join_and(services.iter().map(|s| format!("`{s}`")))));
         }
     }
