@@ -8,7 +8,7 @@ use iamlint_lint::{Checked, Options, Selection, check_bytes, check_text};
 use iamlint_model::PolicyType;
 use rayon::prelude::*;
 
-use crate::inputs::{Input, collect, describe};
+use crate::inputs::{Input, describe, stream};
 use crate::output::{self, FileReport};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -110,12 +110,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         known_condition_keys: args.known_condition_key.clone(),
         resource_type: args.resource_type.clone(),
     };
-    // parse the catalog while the paths are walked (the first rule would wait for it)
+    // parse the catalog while the first paths are walked (the first rule would wait for it)
     std::thread::spawn(|| {
         iamlint_catalog::catalog();
     });
-    let collected = collect(&args.paths);
-    let mut errors = collected.errors;
     let min = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
@@ -127,19 +125,25 @@ pub fn run(args: &CheckArgs) -> u8 {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    // each worker checks a file and renders its part of the report
-    let results: Vec<Result<FileReport, String>> = collected
-        .inputs
-        .par_iter()
-        .map(|input| {
-            check_one(input, args, &options, min).map(|mut report| {
-                report.rendered = output::render_file(&report, args.format, color);
-                report
-            })
+    // the walk feeds the workers as it goes; each worker checks a file and renders its part of
+    // the report, and the input order is restored afterwards
+    let mut results: Vec<(usize, Result<FileReport, String>)> = stream(&args.paths)
+        .enumerate()
+        .par_bridge()
+        .map(|(i, item)| {
+            let report = item.and_then(|input| {
+                check_one(&input, args, &options, min).map(|mut report| {
+                    report.rendered = output::render_file(&report, args.format, color);
+                    report
+                })
+            });
+            (i, report)
         })
         .collect();
+    results.sort_by_key(|(i, _)| *i);
     let mut reports = Vec::new();
-    for r in results {
+    let mut errors = Vec::new();
+    for (_, r) in results {
         match r {
             Ok(rep) => reports.push(rep),
             Err(e) => errors.push(e),

@@ -10,79 +10,52 @@ pub enum Input {
     File(PathBuf),
 }
 
-/// Files to check, and messages about paths that could not be used.
-#[derive(Debug, Default)]
-pub struct Collected {
-    pub inputs: Vec<Input>,
-    pub errors: Vec<String>,
+/// Expands `paths` lazily, in order: `-` is stdin, a file is taken as is (whatever its
+/// extension), a directory is walked recursively for `*.json`, honouring `.gitignore`,
+/// `.ignore` and hidden files as git would, with its contents sorted. Duplicates are dropped.
+/// An `Err` is a message about a path that could not be used.
+///
+/// Lazy, so that checking starts while a large directory is still being walked.
+pub fn stream(paths: &[String]) -> impl Iterator<Item = Result<Input, String>> + Send + '_ {
+    let mut seen = BTreeSet::new();
+    paths
+        .iter()
+        .flat_map(expand)
+        .filter(move |item| match item {
+            Ok(input) => seen.insert(input.clone()),
+            Err(_) => true,
+        })
 }
 
-/// Expands `paths`: `-` is stdin, a file is taken as is (whatever its extension), a
-/// directory is walked recursively for `*.json`, honouring `.gitignore`, `.ignore` and hidden
-/// files as git would. Duplicates are dropped; directory contents are sorted.
-pub fn collect(paths: &[String]) -> Collected {
-    let mut out = Collected::default();
-    let mut seen = BTreeSet::new();
-    let mut push = |out: &mut Collected, input: Input| {
-        if seen.insert(input.clone()) {
-            out.inputs.push(input);
-        }
-    };
-    for p in paths {
-        if p == "-" {
-            push(&mut out, Input::Stdin);
-            continue;
-        }
-        let path = Path::new(p);
-        match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => {
-                // walk in parallel, then sort, so that the order does not depend on timing
-                let found = std::sync::Mutex::new(Vec::new());
-                let errors = std::sync::Mutex::new(Vec::new());
-                ignore::WalkBuilder::new(path)
-                    .require_git(false)
-                    .build_parallel()
-                    .run(|| {
-                        Box::new(|entry| {
-                            match entry {
-                                Ok(e) => {
-                                    let is_file = e.file_type().is_some_and(|t| t.is_file());
-                                    let is_json = e
-                                        .path()
-                                        .extension()
-                                        .is_some_and(|x| x.eq_ignore_ascii_case("json"));
-                                    if is_file
-                                        && is_json
-                                        && let Ok(mut f) = found.lock()
-                                    {
-                                        f.push(e.into_path());
-                                    }
-                                }
-                                Err(e) => {
-                                    if let Ok(mut errs) = errors.lock() {
-                                        errs.push(format!("cannot walk `{p}`: {e}"));
-                                    }
-                                }
-                            }
-                            ignore::WalkState::Continue
-                        })
-                    });
-                let mut found = found.into_inner().unwrap_or_default();
-                found.sort();
-                let mut errors = errors.into_inner().unwrap_or_default();
-                errors.sort();
-                out.errors.extend(errors);
-                for f in found {
-                    push(&mut out, Input::File(f));
-                }
-            }
-            Ok(_) => push(&mut out, Input::File(path.to_path_buf())),
-            Err(e) => out
-                .errors
-                .push(format!("cannot read `{p}`: {}", describe(&e))),
-        }
+fn expand(p: &String) -> Box<dyn Iterator<Item = Result<Input, String>> + Send + '_> {
+    if p == "-" {
+        return Box::new(std::iter::once(Ok(Input::Stdin)));
     }
-    out
+    let path = Path::new(p);
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            let walker = ignore::WalkBuilder::new(path)
+                .require_git(false)
+                .sort_by_file_name(|a, b| a.cmp(b))
+                .build();
+            Box::new(walker.filter_map(move |entry| match entry {
+                Ok(e) => {
+                    let is_file = e.file_type().is_some_and(|t| t.is_file());
+                    let is_json = e
+                        .path()
+                        .extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+                    (is_file && is_json).then(|| Ok(Input::File(e.into_path())))
+                }
+                Err(e) => Some(Err(format!("cannot walk `{p}`: {e}"))),
+            }))
+        }
+        Ok(_) => Box::new(std::iter::once(Ok(Input::File(path.to_path_buf())))),
+        Err(e) => Box::new(std::iter::once(Err(format!(
+            "cannot read `{p}`: {}",
+            describe(&e)
+        )))),
+    }
 }
 
 /// An IO error as a lowercase phrase.
