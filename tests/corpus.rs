@@ -28,7 +28,10 @@ fn run(docs: &[Doc]) -> Run {
     };
     let mut panics = Vec::new();
     for doc in docs {
-        let options = default_options(&[], doc.policy_type);
+        let options = iamlint_lint::Options {
+            resource_type: doc.resource_type.clone(),
+            ..default_options(&[], doc.policy_type)
+        };
         match catch_unwind(AssertUnwindSafe(|| check_bytes(&doc.text, &options))) {
             Ok(checked) => {
                 assert_well_formed(&checked.text, &checked.diagnostics);

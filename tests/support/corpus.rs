@@ -10,6 +10,8 @@ pub struct Doc {
     pub name: String,
     pub text: Vec<u8>,
     pub policy_type: Option<PolicyType>,
+    /// `--resource-type` for the document (`vpce` for VPC endpoint policies).
+    pub resource_type: Option<String>,
 }
 
 /// `aws-managed-policies/policies/*.json`, all identity policies (detected).
@@ -20,6 +22,7 @@ pub fn managed(root: &Path) -> Vec<Doc> {
             name: rel(root, &p),
             text: std::fs::read(&p).unwrap_or_default(),
             policy_type: None,
+            resource_type: None,
         })
         .collect()
 }
@@ -45,6 +48,7 @@ pub fn real_world(root: &Path) -> Vec<Doc> {
         }
         out.push(Doc {
             policy_type: manifest_type(root, &name),
+            resource_type: manifest_resource_type(root, &name),
             text: std::fs::read(&p).unwrap_or_default(),
             name,
         });
@@ -66,8 +70,21 @@ fn manifest_type(root: &Path, name: &str) -> Option<PolicyType> {
     match entry["policy_type"].as_str()? {
         "SCP" => Some(PolicyType::Scp),
         "RCP" => Some(PolicyType::Rcp),
+        "VPC endpoint policy" => Some(PolicyType::Resource),
         _ => None,
     }
+}
+
+/// `vpce` for the manifests' VPC endpoint policies.
+fn manifest_resource_type(root: &Path, name: &str) -> Option<String> {
+    let (dir, file) = name.split_once('/')?;
+    let manifest = std::fs::read_to_string(root.join(dir).join("manifest.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&manifest).ok()?;
+    let entry = json["files"]
+        .as_array()?
+        .iter()
+        .find(|f| f["file"] == file)?;
+    (entry["policy_type"].as_str()? == "VPC endpoint policy").then(|| "vpce".to_owned())
 }
 
 /// The policies of `parliament-tests/parliament-test-cases.json`, one per case.
@@ -91,6 +108,7 @@ pub fn parliament_cases(root: &Path) -> Vec<Doc> {
                         name: format!("parliament case {i}"),
                         text: policy.as_bytes().to_vec(),
                         policy_type: None,
+                        resource_type: None,
                     })
                 })
                 .collect()

@@ -592,3 +592,34 @@ fn catalog_backed_acceptance() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
+
+/// The principal items of the security issue's acceptance list.
+#[test]
+fn principal_acceptance() {
+    fn names(input: &str) -> Vec<String> {
+        let o = iamlint_stdin(&["check", "-", "--format", "json"], input.as_bytes());
+        json(&o)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["name"].as_str().unwrap().to_owned())
+            .collect()
+    }
+    let public = r#"{"Version":"2012-10-17","Statement":[{"Sid":"S","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#;
+    assert!(names(public).contains(&"principal-public".to_owned()));
+    let org = public.replace(
+        r#""Resource":"arn:aws:s3:::b/*""#,
+        r#""Resource":"arn:aws:s3:::b/*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}"#,
+    );
+    assert_eq!(names(&org), Vec::<String>::new());
+    let group = public.replace(
+        r#""Principal":"*""#,
+        r#""Principal":{"AWS":"arn:aws:iam::123456789012:group/devs"}"#,
+    );
+    let o = iamlint_stdin(&["check", "-", "--format", "json"], group.as_bytes());
+    let v = json(&o);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["name"], "principal-group-arn");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(o.status.code(), Some(1));
+}

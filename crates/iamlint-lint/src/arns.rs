@@ -212,7 +212,22 @@ pub fn resource_type_service(t: &str) -> String {
 
 /// The holding resource of a resource policy: given explicitly, or inferred when every ARN
 /// of every statement has the same (concrete) service.
+/// Whether `--resource-type` says the policy is a VPC endpoint policy (`vpce`,
+/// `vpc-endpoint` or `AWS::EC2::VPCEndpoint`). Endpoint policies filter requests through the
+/// endpoint, to any service's resources; they grant nothing, so `"*"` principals and foreign
+/// ARNs are normal there.
+pub fn is_endpoint_policy(options: &crate::Options) -> bool {
+    options.resource_type.as_deref().is_some_and(|t| {
+        ["vpce", "vpc-endpoint", "AWS::EC2::VPCEndpoint"]
+            .iter()
+            .any(|e| t.trim().eq_ignore_ascii_case(e))
+    })
+}
+
 pub fn holding(options: &crate::Options, policy: &iamlint_model::Policy) -> Option<Holding> {
+    if is_endpoint_policy(options) {
+        return None;
+    }
     if let Some(t) = &options.resource_type {
         let service = resource_type_service(t);
         return Some(Holding {

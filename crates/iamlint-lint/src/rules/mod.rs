@@ -83,10 +83,21 @@ mod id_in_identity_policy;
 mod json_duplicate_key;
 mod json_non_standard;
 mod json_syntax;
+mod notprincipal_allow;
+mod notprincipal_deny_review;
 mod notprincipal_not_allowed;
 mod policy_type_hint;
+mod principal_aws_value_invalid;
+mod principal_canonicaluser_scope;
+mod principal_format;
+mod principal_group_arn;
+mod principal_key_unknown;
 mod principal_missing;
 mod principal_not_allowed;
+mod principal_partial_wildcard;
+mod principal_public;
+mod principal_service_format;
+mod principal_unique_id;
 mod rcp_action;
 mod rcp_effect_allow;
 mod rcp_notaction;
@@ -205,6 +216,17 @@ pub static RULES: &[&dyn Rule] = &[
     &resource_not_string::ResourceNotString,
     &resource_star_restrictable::ResourceStarRestrictable,
     &resource_effectively_star::ResourceEffectivelyStar,
+    &principal_format::PrincipalFormat,
+    &principal_key_unknown::PrincipalKeyUnknown,
+    &principal_aws_value_invalid::PrincipalAwsValueInvalid,
+    &principal_group_arn::PrincipalGroupArn,
+    &principal_unique_id::PrincipalUniqueId,
+    &principal_partial_wildcard::PrincipalPartialWildcard,
+    &principal_service_format::PrincipalServiceFormat,
+    &principal_canonicaluser_scope::PrincipalCanonicaluserScope,
+    &notprincipal_allow::NotprincipalAllow,
+    &notprincipal_deny_review::NotprincipalDenyReview,
+    &principal_public::PrincipalPublic,
     &cond_operator_unknown::CondOperatorUnknown,
     &cond_block_malformed::CondBlockMalformed,
     &cond_key_format::CondKeyFormat,

@@ -25,7 +25,10 @@ const KEYS: [&str; 4] = [
 
 impl Rule for ResourcePolicyIrrelevantConditionKey {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
-        if ctx.policy_type() != PolicyType::Resource || ctx.options().resource_type.is_none() {
+        if ctx.policy_type() != PolicyType::Resource
+            || ctx.options().resource_type.is_none()
+            || crate::arns::is_endpoint_policy(ctx.options())
+        {
             return;
         }
         let Some(cond) = stmt.condition() else { return };
