@@ -16,6 +16,7 @@ mod memo;
 mod principals;
 mod rule;
 mod rules;
+mod security;
 mod selection;
 mod size;
 mod values;

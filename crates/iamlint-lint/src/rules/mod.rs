@@ -16,9 +16,11 @@ mod action_missing;
 mod action_requires_star_resource;
 mod action_resource_mismatch;
 mod action_retired;
+mod action_star_allow;
 mod action_unknown;
 mod action_unknown_service;
 mod action_wildcard_no_match;
+mod admin_star;
 mod arn_account_invalid;
 mod arn_account_missing;
 mod arn_account_not_allowed;
@@ -70,6 +72,7 @@ mod cond_value_type_invalid;
 mod cond_values_mixed_types;
 mod cond_vpc_id_format;
 mod cond_wildcard_without_like;
+mod create_slr_unrestricted;
 mod doc_disallowed_chars;
 mod doc_missing_statement;
 mod doc_type_mismatch;
@@ -79,13 +82,18 @@ mod effect_missing;
 mod element_pair_conflict;
 mod empty_element;
 mod federated_principal_unsupported;
+mod github_oidc_subject;
 mod id_in_identity_policy;
 mod json_duplicate_key;
 mod json_non_standard;
 mod json_syntax;
+mod notaction_allow;
 mod notprincipal_allow;
 mod notprincipal_deny_review;
 mod notprincipal_not_allowed;
+mod notresource_allow;
+mod oidc_missing_condition;
+mod passrole_unrestricted;
 mod policy_type_hint;
 mod principal_aws_value_invalid;
 mod principal_canonicaluser_scope;
@@ -114,6 +122,7 @@ mod scp_action_wildcard_position;
 mod scp_legacy_element_restrictions;
 mod scp_principal;
 mod service_name_wildcard;
+mod service_wildcard;
 mod sid_duplicate;
 mod sid_empty;
 mod sid_invalid_chars;
@@ -124,6 +133,7 @@ mod size_scp;
 mod size_trust;
 mod stmt_empty;
 mod stmt_unknown_element;
+mod trust_account_root;
 mod trust_action_principal_mismatch;
 mod trust_federated_format;
 mod trust_resource_present;
@@ -227,6 +237,9 @@ pub static RULES: &[&dyn Rule] = &[
     &notprincipal_allow::NotprincipalAllow,
     &notprincipal_deny_review::NotprincipalDenyReview,
     &principal_public::PrincipalPublic,
+    &oidc_missing_condition::OidcMissingCondition,
+    &github_oidc_subject::GithubOidcSubject,
+    &trust_account_root::TrustAccountRoot,
     &cond_operator_unknown::CondOperatorUnknown,
     &cond_block_malformed::CondBlockMalformed,
     &cond_key_format::CondKeyFormat,
@@ -275,4 +288,11 @@ pub static RULES: &[&dyn Rule] = &[
     &var_legacy_version::VarLegacyVersion,
     &var_non_string_operator::VarNonStringOperator,
     &var_too_permissive::VarTooPermissive,
+    &admin_star::AdminStar,
+    &action_star_allow::ActionStarAllow,
+    &service_wildcard::ServiceWildcard,
+    &notaction_allow::NotactionAllow,
+    &notresource_allow::NotresourceAllow,
+    &passrole_unrestricted::PassroleUnrestricted,
+    &create_slr_unrestricted::CreateSlrUnrestricted,
 ];
