@@ -623,3 +623,49 @@ fn principal_acceptance() {
     assert_eq!(d["severity"], "error");
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// The security and trust items of the security issue's acceptance list done so far.
+#[test]
+fn security_acceptance() {
+    fn names(args: &[&str], input: &str) -> Vec<String> {
+        let mut all = vec!["check", "-", "--format", "json"];
+        all.extend_from_slice(args);
+        let o = iamlint_stdin(&all, input.as_bytes());
+        json(&o)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["name"].as_str().unwrap().to_owned())
+            .collect()
+    }
+    // a Deny with "Action": "*" raises no wildcard warning
+    let deny = r#"{"Version":"2012-10-17","Statement":[{"Sid":"D","Effect":"Deny","Action":"*","Resource":"*"}]}"#;
+    assert_eq!(names(&[], deny), Vec::<String>::new());
+    // Allow + NotAction of unknown actions on "*" is effectively admin
+    let notaction = r#"{"Version":"2012-10-17","Statement":[{"Sid":"A","Effect":"Allow","NotAction":["prowler:action"],"Resource":"*"}]}"#;
+    let o = iamlint_stdin(&["check", "-", "--format", "json"], notaction.as_bytes());
+    let v = json(&o);
+    let admin = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == "notaction-allow")
+        .expect("notaction-allow");
+    assert!(
+        admin["message"]
+            .as_str()
+            .unwrap()
+            .contains("administrator access"),
+        "{admin}"
+    );
+    // GitHub OIDC: without a `sub` condition it is reported, with a repository and branch not
+    let trust = |condition: &str| {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Sid":"G","Effect":"Allow","Principal":{{"Federated":"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"}},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{{"StringEquals":{{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"{condition}}}}}}}]}}"#
+        )
+    };
+    assert!(names(&[], &trust("")).contains(&"github-oidc-subject".to_owned()));
+    let pinned =
+        trust(r#","token.actions.githubusercontent.com:sub":"repo:org/repo:ref:refs/heads/main""#);
+    assert_eq!(names(&[], &pinned), Vec::<String>::new());
+}
