@@ -118,10 +118,13 @@ mod resource_policy_irrelevant_condition_key;
 mod resource_policy_resource_unsupported;
 mod resource_star_restrictable;
 mod roles_anywhere_trust_actions;
+mod s3_policy_lockout;
+mod s3_secure_transport_missing;
 mod scp_action_wildcard_position;
 mod scp_legacy_element_restrictions;
 mod scp_principal;
 mod service_name_wildcard;
+mod service_principal_confused_deputy;
 mod service_wildcard;
 mod sid_duplicate;
 mod sid_empty;
@@ -295,4 +298,7 @@ pub static RULES: &[&dyn Rule] = &[
     &notresource_allow::NotresourceAllow,
     &passrole_unrestricted::PassroleUnrestricted,
     &create_slr_unrestricted::CreateSlrUnrestricted,
+    &service_principal_confused_deputy::ServicePrincipalConfusedDeputy,
+    &s3_policy_lockout::S3PolicyLockout,
+    &s3_secure_transport_missing::S3SecureTransportMissing,
 ];
