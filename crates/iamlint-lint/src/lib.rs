@@ -4,6 +4,7 @@
 //! sorted diagnostics out. It parses, lowers, picks the policy type and runs every enabled
 //! rule once over the document.
 
+mod action_sets;
 mod actions;
 mod arns;
 mod conditions;

@@ -73,6 +73,8 @@ mod cond_values_mixed_types;
 mod cond_vpc_id_format;
 mod cond_wildcard_without_like;
 mod create_slr_unrestricted;
+mod credentials_exposure;
+mod data_exfiltration;
 mod doc_disallowed_chars;
 mod doc_missing_statement;
 mod doc_type_mismatch;
@@ -94,6 +96,7 @@ mod notprincipal_not_allowed;
 mod notresource_allow;
 mod oidc_missing_condition;
 mod passrole_unrestricted;
+mod permissions_management;
 mod policy_type_hint;
 mod principal_aws_value_invalid;
 mod principal_canonicaluser_scope;
@@ -106,6 +109,7 @@ mod principal_partial_wildcard;
 mod principal_public;
 mod principal_service_format;
 mod principal_unique_id;
+mod privilege_escalation;
 mod rcp_action;
 mod rcp_effect_allow;
 mod rcp_notaction;
@@ -301,4 +305,8 @@ pub static RULES: &[&dyn Rule] = &[
     &service_principal_confused_deputy::ServicePrincipalConfusedDeputy,
     &s3_policy_lockout::S3PolicyLockout,
     &s3_secure_transport_missing::S3SecureTransportMissing,
+    &privilege_escalation::PrivilegeEscalation,
+    &credentials_exposure::CredentialsExposure,
+    &data_exfiltration::DataExfiltration,
+    &permissions_management::PermissionsManagement,
 ];

@@ -1,0 +1,144 @@
+//! The action sets behind the security rules (`data/action-sets.txt`, provenance in
+//! `data/ACTION-SETS.md`), compiled through the catalog on first use, and what a statement
+//! reaches of them.
+
+use std::sync::OnceLock;
+
+use iamlint_catalog::{Action, Catalog, glob_match};
+use iamlint_model::{Polarity, Statement};
+use rustc_hash::FxHashSet;
+
+const TEXT: &str = include_str!("../data/action-sets.txt");
+
+/// One privilege-escalation method: every step must be allowed; a step is one action.
+#[derive(Debug)]
+pub struct Method {
+    pub name: &'static str,
+    pub steps: Vec<&'static Action>,
+}
+
+#[derive(Debug, Default)]
+pub struct ActionSets {
+    pub escalation: Vec<Method>,
+    pub credentials: Vec<&'static Action>,
+    pub exfiltration: Vec<&'static Action>,
+    pub permissions: Vec<&'static Action>,
+    /// Entries that name no catalog action (a test keeps this empty).
+    pub unresolved: Vec<&'static str>,
+}
+
+pub fn action_sets(catalog: &'static Catalog) -> &'static ActionSets {
+    static SETS: OnceLock<ActionSets> = OnceLock::new();
+    SETS.get_or_init(|| compile(catalog))
+}
+
+fn compile(catalog: &'static Catalog) -> ActionSets {
+    let mut sets = ActionSets::default();
+    let mut section = "";
+    for line in TEXT.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        if section == "privilege-escalation" {
+            let Some((name, steps)) = line.split_once(':').filter(|(n, _)| !n.contains(' ')) else {
+                sets.unresolved.push(line);
+                continue;
+            };
+            let mut resolved = Vec::new();
+            for step in steps.split('+').map(str::trim) {
+                match catalog.action(step) {
+                    Some(a) => resolved.push(a),
+                    None => sets.unresolved.push(step),
+                }
+            }
+            sets.escalation.push(Method {
+                name,
+                steps: resolved,
+            });
+            continue;
+        }
+        let expanded = catalog.expand(line);
+        if expanded.is_empty() {
+            sets.unresolved.push(line);
+        }
+        let target = match section {
+            "credentials-exposure" => &mut sets.credentials,
+            "data-exfiltration" => &mut sets.exfiltration,
+            "permissions-management" => &mut sets.permissions,
+            _ => {
+                sets.unresolved.push(line);
+                continue;
+            }
+        };
+        target.extend(expanded);
+    }
+    sets
+}
+
+/// What a statement's action element reaches.
+pub enum Reach<'a> {
+    /// The catalog actions of `Action` (by index).
+    Only(FxHashSet<usize>),
+    /// Everything but the `NotAction` patterns.
+    AllBut(Vec<&'a str>),
+    /// Unknown (an unresolvable action): judge nothing.
+    Unknown,
+}
+
+impl Reach<'_> {
+    pub fn reaches(&self, catalog: &Catalog, action: &Action) -> bool {
+        match self {
+            Reach::Only(set) => set.contains(&action.index),
+            Reach::AllBut(patterns) => {
+                let name = catalog.full_name(action);
+                !patterns.iter().any(|p| glob_match(p, &name, true))
+            }
+            Reach::Unknown => false,
+        }
+    }
+}
+
+pub fn reach<'s>(ctx: &crate::Ctx<'_>, stmt: &'s Statement) -> Reach<'s> {
+    match stmt.actions() {
+        Some((Polarity::Negative, e)) => match e.value.ok() {
+            Some(list) => Reach::AllBut(list.strings().map(|s| s.value.as_str()).collect()),
+            None => Reach::Unknown,
+        },
+        Some((Polarity::Positive, _)) => match ctx.statement_actions(stmt) {
+            Some(actions) => Reach::Only(actions.iter().map(|a| a.index).collect()),
+            None => Reach::Unknown,
+        },
+        None => Reach::Unknown,
+    }
+}
+
+/// The statements a breadth rule judges: `Allow`s of a granting policy (identity or session)
+/// on every resource that are not administrator access (`admin-star` reports those).
+pub fn judged(ctx: &crate::Ctx<'_>, stmt: &Statement) -> bool {
+    matches!(
+        ctx.policy_type(),
+        iamlint_model::PolicyType::Identity | iamlint_model::PolicyType::Session
+    ) && stmt.is_allow()
+        && crate::security::any_resource(stmt)
+        && !crate::security::is_admin(ctx.catalog(), ctx.options(), stmt)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_entry_names_a_catalog_action() {
+        let sets = super::action_sets(iamlint_catalog::catalog());
+        assert!(
+            sets.unresolved.is_empty(),
+            "unresolved: {:?}",
+            sets.unresolved
+        );
+        assert_eq!(sets.escalation.len(), 21);
+        assert!(sets.credentials.len() >= 15);
+        assert!(sets.permissions.len() >= 25);
+    }
+}
