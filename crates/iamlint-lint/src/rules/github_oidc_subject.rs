@@ -76,12 +76,12 @@ impl Rule for GithubOidcSubject {
             match pins(text) {
                 Pins::Repository => {}
                 Pins::Owner => {
-                    ctx.report(v.range, format!("`{text}` lets every repository of the owner assume the role"))
+                    ctx.report(v.range, format!("`{text}` in {} lets every repository of the owner assume the role", stmt.label()))
                         .severity(Severity::Warning)
                         .help("name the repository, and preferably the branch or environment: `repo:OWNER/REPO:ref:refs/heads/main`");
                 }
                 Pins::Nothing => {
-                    ctx.report(v.range, format!("`{text}` does not pin a repository: workflows in other people's repositories can assume the role"))
+                    ctx.report(v.range, format!("`{text}` in {} does not pin a repository: workflows in other people's repositories can assume the role", stmt.label()))
                         .help("start the subject with the repository: `repo:OWNER/REPO:…`");
                 }
             }

@@ -41,8 +41,9 @@ impl Rule for ServiceWildcard {
             let d = ctx.report(
                 a.range,
                 format!(
-                    "`{}` allows every `{service}` action{}",
+                    "`{}` in {} allows every `{service}` action{}",
                     a.value,
+                    stmt.label(),
                     if everywhere { " on every resource" } else { "" }
                 ),
             );
