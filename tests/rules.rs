@@ -4,7 +4,8 @@
 //! `invalid-*` file must raise the rule. The snapshot beside each input holds the rendered
 //! diagnostics and, when the rule fixes anything, the document after its safe fixes and after
 //! all fixes. An optional `.<type>` before `.json` (`invalid-x.trust.json`) sets the policy type,
-//! and `.<type>@<resource type>` (`invalid-x.resource@s3.json`) also `--resource-type`.
+//! `.<type>@<resource type>` (`invalid-x.resource@s3.json`) also `--resource-type`, and a
+//! trailing `%<account>` (`invalid-x.trust%111122223333.json`) `--account-id`.
 
 use std::path::Path;
 
@@ -20,20 +21,25 @@ fn fixture_options(code: &str, file_name: &str) -> iamlint_lint::Options {
         .strip_suffix(".json")
         .and_then(|stem| stem.rsplit_once('.'))
         .map(|(_, t)| t);
-    let (policy_type, resource_type) = match suffix {
-        None => (None, None),
+    let (policy_type, resource_type, account_id) = match suffix {
+        None => (None, None, None),
         Some(t) => {
+            let (t, account) = match t.split_once('%') {
+                Some((t, a)) => (t, Some(a.to_owned())),
+                None => (t, None),
+            };
             let (t, rt) = match t.split_once('@') {
                 Some((t, rt)) => (t, Some(rt.to_owned())),
                 None => (t, None),
             };
             let pt = PolicyType::parse(t)
                 .unwrap_or_else(|| panic!("{file_name}: unknown policy type `{t}`"));
-            (Some(pt), rt)
+            (Some(pt), rt, account)
         }
     };
     iamlint_lint::Options {
         resource_type,
+        account_id,
         ..options_for(&[code], policy_type)
     }
 }

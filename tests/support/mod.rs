@@ -170,13 +170,15 @@ pub struct DocExample {
     pub policy_type: Option<PolicyType>,
     /// `--resource-type` for the example.
     pub resource_type: Option<String>,
+    /// `--account-id` for the example.
+    pub account_id: Option<String>,
     pub also: Vec<String>,
     pub line: usize,
 }
 
 /// Parses the ```` ```json ```` blocks of a rule doc. Info string: `json`, then
 /// comma-separated flags: `expect_diagnostic`, `type=<policy type>`, `resource-type=<service
-/// or type>`, `also=<code>`.
+/// or type>`, `account-id=<id>`, `also=<code>`.
 pub fn doc_examples(doc: &str) -> Vec<DocExample> {
     let mut out = Vec::new();
     let mut lines = doc.lines().enumerate();
@@ -199,6 +201,7 @@ pub fn doc_examples(doc: &str) -> Vec<DocExample> {
             expect_diagnostic: false,
             policy_type: None,
             resource_type: None,
+            account_id: None,
             also: Vec::new(),
             line: i + 1,
         };
@@ -212,6 +215,8 @@ pub fn doc_examples(doc: &str) -> Vec<DocExample> {
                 );
             } else if let Some(t) = f.strip_prefix("resource-type=") {
                 ex.resource_type = Some(t.to_owned());
+            } else if let Some(a) = f.strip_prefix("account-id=") {
+                ex.account_id = Some(a.to_owned());
             } else if let Some(c) = f.strip_prefix("also=") {
                 ex.also.push(c.to_owned());
             } else {

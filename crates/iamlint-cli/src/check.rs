@@ -75,6 +75,9 @@ pub struct CheckArgs {
     /// it (`AWS::S3::Bucket`) or as a service prefix (`s3`, `kms`, `sqs`).
     #[arg(long, value_name = "TYPE")]
     pub resource_type: Option<String>,
+    /// The 12-digit id of the account the policies belong to; enables the cross-account rules.
+    #[arg(long, value_name = "ID")]
+    pub account_id: Option<String>,
 }
 
 /// `auto` or one policy type.
@@ -109,6 +112,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         known_actions: args.known_action.clone(),
         known_condition_keys: args.known_condition_key.clone(),
         resource_type: args.resource_type.clone(),
+        account_id: args.account_id.clone(),
     };
     // parse the catalog while the first paths are walked (the first rule would wait for it)
     std::thread::spawn(|| {

@@ -21,6 +21,8 @@ pub struct Options {
     /// For resource policies: the service or resource type holding the policy (`s3`,
     /// `AWS::S3::Bucket`), when known. Otherwise it is inferred from the `Resource` ARNs.
     pub resource_type: Option<String>,
+    /// The account the policies belong to (`--account-id`), for the cross-account rules.
+    pub account_id: Option<String>,
 }
 
 impl Options {

@@ -173,6 +173,17 @@ pub fn service_principal_shaped(value: &str) -> bool {
     })
 }
 
+/// The account of an AWS principal value (`111122223333`, `arn:aws:iam::111122223333:…`).
+pub fn principal_account(value: &str) -> Option<&str> {
+    if value.len() == 12 && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(value);
+    }
+    value
+        .split(':')
+        .nth(4)
+        .filter(|a| a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

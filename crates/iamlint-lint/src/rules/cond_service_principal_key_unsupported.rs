@@ -4,7 +4,8 @@ use iamlint_model::PrincipalKind;
 declare_rule! {
     /// A condition on a key that service principals never carry (`aws:PrincipalOrgID`,
     /// `aws:PrincipalAccount`, `aws:PrincipalArn`, `aws:PrincipalTag/…`) in a statement whose
-    /// only principals are services. The key is absent, so an `Allow` never applies.
+    /// only principals are services. The key is absent, so an `Allow` never applies. (IAM Roles
+    /// Anywhere is the exception: it tags sessions with the certificate, `aws:PrincipalTag/x509…`.)
     pub struct CondServicePrincipalKeyUnsupported {
         code: "IAM637",
         name: "cond-service-principal-key-unsupported",
@@ -48,7 +49,13 @@ impl Rule for CondServicePrincipalKeyUnsupported {
                 continue;
             }
             let name = key.key.name.as_str();
-            let tag = name.to_ascii_lowercase().starts_with("aws:principaltag/");
+            // IAM Roles Anywhere tags its sessions with the certificate's fields
+            // (`aws:PrincipalTag/x509Subject/CN`), which its trust policies test
+            let lower = name.to_ascii_lowercase();
+            if lower.starts_with("aws:principaltag/x509") && trusts_roles_anywhere(stmt) {
+                continue;
+            }
+            let tag = lower.starts_with("aws:principaltag/");
             let Some(k) = PRINCIPAL_KEYS
                 .iter()
                 .find(|k| k.eq_ignore_ascii_case(name))
@@ -61,4 +68,11 @@ impl Rule for CondServicePrincipalKeyUnsupported {
                 .help("restrict a service principal with `aws:SourceArn`, `aws:SourceAccount` or `aws:SourceOrgID`, which describe the resource it acts for");
         }
     }
+}
+
+fn trusts_roles_anywhere(stmt: &Statement) -> bool {
+    crate::principals::principal_sites(stmt).iter().any(|s| {
+        s.kind == Some(iamlint_model::PrincipalKind::Service)
+            && s.value.value == "rolesanywhere.amazonaws.com"
+    })
 }

@@ -90,6 +90,8 @@ mod json_duplicate_key;
 mod json_non_standard;
 mod json_syntax;
 mod notaction_allow;
+mod notaction_deny_review;
+mod notaction_notresource_allow;
 mod notprincipal_allow;
 mod notprincipal_deny_review;
 mod notprincipal_not_allowed;
@@ -100,6 +102,7 @@ mod permissions_management;
 mod policy_type_hint;
 mod principal_aws_value_invalid;
 mod principal_canonicaluser_scope;
+mod principal_cross_account;
 mod principal_format;
 mod principal_group_arn;
 mod principal_key_unknown;
@@ -122,6 +125,7 @@ mod resource_policy_irrelevant_condition_key;
 mod resource_policy_resource_unsupported;
 mod resource_star_restrictable;
 mod roles_anywhere_trust_actions;
+mod rolesanywhere_trust_unrestricted;
 mod s3_policy_lockout;
 mod s3_secure_transport_missing;
 mod scp_action_wildcard_position;
@@ -142,6 +146,8 @@ mod stmt_empty;
 mod stmt_unknown_element;
 mod trust_account_root;
 mod trust_action_principal_mismatch;
+mod trust_compute_service;
+mod trust_cross_account_no_externalid;
 mod trust_federated_format;
 mod trust_resource_present;
 mod trust_wildcard_principal;
@@ -247,6 +253,10 @@ pub static RULES: &[&dyn Rule] = &[
     &oidc_missing_condition::OidcMissingCondition,
     &github_oidc_subject::GithubOidcSubject,
     &trust_account_root::TrustAccountRoot,
+    &trust_compute_service::TrustComputeService,
+    &rolesanywhere_trust_unrestricted::RolesanywhereTrustUnrestricted,
+    &principal_cross_account::PrincipalCrossAccount,
+    &trust_cross_account_no_externalid::TrustCrossAccountNoExternalid,
     &cond_operator_unknown::CondOperatorUnknown,
     &cond_block_malformed::CondBlockMalformed,
     &cond_key_format::CondKeyFormat,
@@ -309,4 +319,6 @@ pub static RULES: &[&dyn Rule] = &[
     &credentials_exposure::CredentialsExposure,
     &data_exfiltration::DataExfiltration,
     &permissions_management::PermissionsManagement,
+    &notaction_notresource_allow::NotactionNotresourceAllow,
+    &notaction_deny_review::NotactionDenyReview,
 ];
