@@ -5,7 +5,8 @@
 //! diagnostics and, when the rule fixes anything, the document after its safe fixes and after
 //! all fixes. An optional `.<type>` before `.json` (`invalid-x.trust.json`) sets the policy type,
 //! `.<type>@<resource type>` (`invalid-x.resource@s3.json`) also `--resource-type`, and a
-//! trailing `%<account>` (`invalid-x.trust%111122223333.json`) `--account-id`.
+//! trailing `%<account>` (`invalid-x.trust%111122223333.json`) `--account-id`. A sidecar
+//! `<fixture>.json.args` holds `sensitive-resource=ARN` lines.
 
 use std::path::Path;
 
@@ -37,9 +38,18 @@ fn fixture_options(code: &str, file_name: &str) -> iamlint_lint::Options {
             (Some(pt), rt, account)
         }
     };
+    // `<fixture>.args`: `sensitive-resource=ARN` lines, for options a file name cannot hold
+    let dir = repo_root().join("tests/fixtures/rules").join(code);
+    let args = std::fs::read_to_string(dir.join(format!("{file_name}.args"))).unwrap_or_default();
+    let sensitive_resources = args
+        .lines()
+        .filter_map(|l| l.strip_prefix("sensitive-resource="))
+        .map(str::to_owned)
+        .collect();
     iamlint_lint::Options {
         resource_type,
         account_id,
+        sensitive_resources,
         ..options_for(&[code], policy_type)
     }
 }

@@ -172,13 +172,15 @@ pub struct DocExample {
     pub resource_type: Option<String>,
     /// `--account-id` for the example.
     pub account_id: Option<String>,
+    /// `--sensitive-resource` for the example.
+    pub sensitive_resources: Vec<String>,
     pub also: Vec<String>,
     pub line: usize,
 }
 
 /// Parses the ```` ```json ```` blocks of a rule doc. Info string: `json`, then
 /// comma-separated flags: `expect_diagnostic`, `type=<policy type>`, `resource-type=<service
-/// or type>`, `account-id=<id>`, `also=<code>`.
+/// or type>`, `account-id=<id>`, `sensitive-resource=<arn>`, `also=<code>`.
 pub fn doc_examples(doc: &str) -> Vec<DocExample> {
     let mut out = Vec::new();
     let mut lines = doc.lines().enumerate();
@@ -202,6 +204,7 @@ pub fn doc_examples(doc: &str) -> Vec<DocExample> {
             policy_type: None,
             resource_type: None,
             account_id: None,
+            sensitive_resources: Vec::new(),
             also: Vec::new(),
             line: i + 1,
         };
@@ -217,6 +220,8 @@ pub fn doc_examples(doc: &str) -> Vec<DocExample> {
                 ex.resource_type = Some(t.to_owned());
             } else if let Some(a) = f.strip_prefix("account-id=") {
                 ex.account_id = Some(a.to_owned());
+            } else if let Some(r) = f.strip_prefix("sensitive-resource=") {
+                ex.sensitive_resources.push(r.to_owned());
             } else if let Some(c) = f.strip_prefix("also=") {
                 ex.also.push(c.to_owned());
             } else {

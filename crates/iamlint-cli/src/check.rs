@@ -78,6 +78,10 @@ pub struct CheckArgs {
     /// The 12-digit id of the account the policies belong to; enables the cross-account rules.
     #[arg(long, value_name = "ID")]
     pub account_id: Option<String>,
+    /// An ARN (wildcards allowed) that must not be granted; repeatable. Enables
+    /// `sensitive-resource-access`.
+    #[arg(long, value_name = "ARN")]
+    pub sensitive_resource: Vec<String>,
 }
 
 /// `auto` or one policy type.
@@ -113,6 +117,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         known_condition_keys: args.known_condition_key.clone(),
         resource_type: args.resource_type.clone(),
         account_id: args.account_id.clone(),
+        sensitive_resources: args.sensitive_resource.clone(),
     };
     // parse the catalog while the first paths are walked (the first rule would wait for it)
     std::thread::spawn(|| {

@@ -25,7 +25,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check policy files, directories (recursively, `*.json`) or `-` for stdin.
-    Check(check::CheckArgs),
+    Check(Box<check::CheckArgs>),
     /// List every rule with its code, name, severity, category and fixability.
     Rules(rules_cmd::RulesArgs),
     /// Print the documentation of a rule, by code (`IAM111`) or name (`effect-invalid`).

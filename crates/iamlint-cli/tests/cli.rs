@@ -668,4 +668,18 @@ fn security_acceptance() {
     let pinned =
         trust(r#","token.actions.githubusercontent.com:sub":"repo:org/repo:ref:refs/heads/main""#);
     assert_eq!(names(&[], &pinned), Vec::<String>::new());
+
+    // the options the document cannot express: the own account, and sensitive resources
+    let partner = r#"{"Version":"2012-10-17","Statement":[{"Sid":"P","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:role/vendor"},"Action":"sts:AssumeRole"}]}"#;
+    assert_eq!(names(&[], partner), Vec::<String>::new());
+    assert!(
+        names(&["--account-id", "111122223333"], partner)
+            .contains(&"trust-cross-account-no-externalid".to_owned())
+    );
+    let logs = r#"{"Version":"2012-10-17","Statement":[{"Sid":"L","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::*-logs/*"}]}"#;
+    assert_eq!(names(&[], logs), Vec::<String>::new());
+    assert!(
+        names(&["--sensitive-resource", "arn:aws:s3:::audit-logs/*"], logs)
+            .contains(&"sensitive-resource-access".to_owned())
+    );
 }

@@ -23,6 +23,8 @@ pub struct Options {
     pub resource_type: Option<String>,
     /// The account the policies belong to (`--account-id`), for the cross-account rules.
     pub account_id: Option<String>,
+    /// ARNs (wildcards allowed) that no `Allow` may reach (`--sensitive-resource`).
+    pub sensitive_resources: Vec<String>,
 }
 
 impl Options {

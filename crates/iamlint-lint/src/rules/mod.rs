@@ -97,6 +97,7 @@ mod notprincipal_deny_review;
 mod notprincipal_not_allowed;
 mod notresource_allow;
 mod oidc_missing_condition;
+mod oidc_wildcard_too_permissive;
 mod passrole_unrestricted;
 mod permissions_management;
 mod policy_type_hint;
@@ -122,6 +123,7 @@ mod resource_missing;
 mod resource_not_string;
 mod resource_policy_action_unsupported;
 mod resource_policy_irrelevant_condition_key;
+mod resource_policy_privesc;
 mod resource_policy_resource_unsupported;
 mod resource_star_restrictable;
 mod roles_anywhere_trust_actions;
@@ -131,6 +133,7 @@ mod s3_secure_transport_missing;
 mod scp_action_wildcard_position;
 mod scp_legacy_element_restrictions;
 mod scp_principal;
+mod sensitive_resource_access;
 mod service_name_wildcard;
 mod service_principal_confused_deputy;
 mod service_wildcard;
@@ -257,6 +260,7 @@ pub static RULES: &[&dyn Rule] = &[
     &rolesanywhere_trust_unrestricted::RolesanywhereTrustUnrestricted,
     &principal_cross_account::PrincipalCrossAccount,
     &trust_cross_account_no_externalid::TrustCrossAccountNoExternalid,
+    &oidc_wildcard_too_permissive::OidcWildcardTooPermissive,
     &cond_operator_unknown::CondOperatorUnknown,
     &cond_block_malformed::CondBlockMalformed,
     &cond_key_format::CondKeyFormat,
@@ -321,4 +325,6 @@ pub static RULES: &[&dyn Rule] = &[
     &permissions_management::PermissionsManagement,
     &notaction_notresource_allow::NotactionNotresourceAllow,
     &notaction_deny_review::NotactionDenyReview,
+    &sensitive_resource_access::SensitiveResourceAccess,
+    &resource_policy_privesc::ResourcePolicyPrivesc,
 ];
