@@ -611,7 +611,8 @@ fn principal_acceptance() {
         r#""Resource":"arn:aws:s3:::b/*""#,
         r#""Resource":"arn:aws:s3:::b/*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}"#,
     );
-    assert_eq!(names(&org), Vec::<String>::new());
+    // not public: reported (at info level) as restricted to the organization
+    assert_eq!(names(&org), vec!["principal-public-restricted".to_owned()]);
     let group = public.replace(
         r#""Principal":"*""#,
         r#""Principal":{"AWS":"arn:aws:iam::123456789012:group/devs"}"#,

@@ -111,6 +111,7 @@ mod principal_missing;
 mod principal_not_allowed;
 mod principal_partial_wildcard;
 mod principal_public;
+mod principal_public_restricted;
 mod principal_service_format;
 mod principal_unique_id;
 mod privilege_escalation;
@@ -261,6 +262,7 @@ pub static RULES: &[&dyn Rule] = &[
     &principal_cross_account::PrincipalCrossAccount,
     &trust_cross_account_no_externalid::TrustCrossAccountNoExternalid,
     &oidc_wildcard_too_permissive::OidcWildcardTooPermissive,
+    &principal_public_restricted::PrincipalPublicRestricted,
     &cond_operator_unknown::CondOperatorUnknown,
     &cond_block_malformed::CondBlockMalformed,
     &cond_key_format::CondKeyFormat,
