@@ -319,7 +319,7 @@ fn text(loaded: &[Loaded], request: &Request, outcome: &Outcome) -> String {
         let what = match outcome.decision {
             Decision::Allow => "allowed by",
             Decision::ExplicitDeny => "denied by",
-            Decision::ImplicitDeny => "allowed only by",
+            Decision::ImplicitDeny => "allows that applied but were not enough",
         };
         let _ = writeln!(out, "  {what}:");
         for s in &outcome.statements {
@@ -347,7 +347,7 @@ fn text(loaded: &[Loaded], request: &Request, outcome: &Outcome) -> String {
         for key in unresolved_variables(&l.policy, request) {
             let _ = writeln!(
                 out,
-                "  note: `{}` uses `${{{key}}}`, which the request does not give, so that pattern matches nothing (add `--context {key}=VALUE`)",
+                "  note: `{}` uses `${{{key}}}`, which the request does not give: patterns that use it match nothing, and negated condition operators on it hold (give it with `--context {key}=VALUE`)",
                 l.path
             );
         }

@@ -81,7 +81,8 @@ fn json_output_follows_the_contract() {
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys, ["diagnostics", "files", "version"]);
     let files = v["files"].as_array().unwrap();
-    assert_eq!(files.len(), 5);
+    // the five examples with mistakes, and the two clean policies of the simulate example
+    assert_eq!(files.len(), 7);
     for f in files {
         let k: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(k, ["path", "policy_type"]);
@@ -682,5 +683,359 @@ fn security_acceptance() {
     assert!(
         names(&["--sensitive-resource", "arn:aws:s3:::audit-logs/*"], logs)
             .contains(&"sensitive-resource-access".to_owned())
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// `iamlint simulate`
+// ---------------------------------------------------------------------------------------------
+
+const SIM_IDENTITY: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "S3All", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}
+  ]
+}
+"#;
+
+const SIM_BUCKET: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "NoSecrets", "Effect": "Deny", "Principal": "*", "Action": "s3:GetObject",
+     "Resource": "arn:aws:s3:::b/secret/*"},
+    {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
+     "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/home/${aws:username}/*"}
+  ]
+}
+"#;
+
+/// A directory holding `identity.json` and `bucket.json`.
+fn simulate_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "identity.json", SIM_IDENTITY);
+    write(dir.path(), "bucket.json", SIM_BUCKET);
+    dir
+}
+
+/// `simulate` with both policies: `principal` calls `s3:GetObject` on `object` of account
+/// 111122223333, with `extra` flags.
+fn simulate(dir: &Path, principal: &str, object: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "simulate",
+        "--policy",
+        "identity.json",
+        "--policy",
+        "resource=bucket.json",
+        "--principal",
+        principal,
+        "--action",
+        "s3:GetObject",
+        "--resource",
+        object,
+        "--resource-account",
+        "111122223333",
+    ];
+    args.extend_from_slice(extra);
+    iamlint(&args, dir)
+}
+
+#[test]
+fn simulate_json_follows_the_contract() {
+    let dir = simulate_dir();
+    let o = simulate(
+        dir.path(),
+        "arn:aws:iam::111122223333:user/alice",
+        "arn:aws:s3:::b/secret/k",
+        &["--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v = json(&o);
+    // exactly these keys, in this shape: other tools read it
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["decision", "reason", "statements"]);
+    assert_eq!(v["decision"], "explicit-deny");
+    assert!(v["reason"].as_str().unwrap().contains("explicit deny"));
+    let statements = v["statements"].as_array().unwrap();
+    assert_eq!(statements.len(), 1);
+    let s = &statements[0];
+    let keys: Vec<&str> = s.as_object().unwrap().keys().map(String::as_str).collect();
+    // (serde_json's map sorts keys)
+    assert_eq!(keys, ["effect", "path", "policy_type", "range", "sid"]);
+    assert_eq!(s["path"], "bucket.json");
+    assert_eq!(s["policy_type"], "resource");
+    assert_eq!(s["sid"], "NoSecrets");
+    assert_eq!(s["effect"], "Deny");
+    assert_eq!(
+        s["range"],
+        serde_json::json!({"start": {"line": 4, "column": 5, "offset": 50},
+                           "end": {"line": 5, "column": 44, "offset": 176}})
+    );
+    // the statement's braces, end exclusive
+    assert!(SIM_BUCKET[50..176].starts_with("{\"Sid\": \"NoSecrets\""));
+    assert!(SIM_BUCKET[50..176].ends_with("\"arn:aws:s3:::b/secret/*\"}"));
+
+    // a statement without a Sid has `"sid": null`; an implicit deny may list no statement
+    let o = simulate(
+        dir.path(),
+        "arn:aws:iam::111122223333:user/alice",
+        "arn:aws:s3:::b/home/alice/k",
+        &["--context", "aws:username=alice", "--format", "json"],
+    );
+    let v = json(&o);
+    assert_eq!(v["decision"], "allow");
+    let sids: Vec<&Value> = v["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["sid"])
+        .collect();
+    assert_eq!(sids, [&Value::Null, &Value::String("S3All".into())]);
+    let o = iamlint(
+        &[
+            "simulate",
+            "--policy",
+            "bucket.json",
+            "--principal",
+            "anonymous",
+            "--action",
+            "s3:PutObject",
+            "--resource",
+            "arn:aws:s3:::b/k",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    let v = json(&o);
+    assert_eq!(v["decision"], "implicit-deny");
+    assert_eq!(v["statements"], serde_json::json!([]));
+}
+
+#[test]
+fn simulate_text_explains_the_decision_with_source_lines() {
+    let dir = simulate_dir();
+    let o = simulate(
+        dir.path(),
+        "arn:aws:sts::111122223333:assumed-role/app/s1",
+        "arn:aws:s3:::b/home/app/k",
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.starts_with("allow: "), "{out}");
+    assert!(
+        out.contains("identity.json:4:5: statement `S3All` (Allow, identity policy)"),
+        "{out}"
+    );
+    // the role session has no aws:username: the note says why the home-folder grant did not apply
+    assert!(
+        out.contains("note: `bucket.json` uses `${aws:username}`"),
+        "{out}"
+    );
+
+    let boundary = write(
+        dir.path(),
+        "boundary.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"}]}"#,
+    );
+    let o = simulate(
+        dir.path(),
+        "arn:aws:sts::111122223333:assumed-role/app/s1",
+        "arn:aws:s3:::b/k",
+        &["--policy", &format!("boundary={}", boundary.display())],
+    );
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(
+            "implicit-deny: an identity policy allows, but the permissions boundary does not (`"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("boundary.json`)"), "{out}");
+}
+
+#[test]
+fn simulate_reads_a_request_file_with_multivalued_context() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "tags.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:CreateTags","Resource":"*",
+            "Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["env","team"]}}}]}"#,
+    );
+    let request = |keys: &str| {
+        format!(
+            r#"{{"principal":"arn:aws:iam::111122223333:user/alice","action":"ec2:CreateTags","resource":"arn:aws:ec2:us-east-1:111122223333:instance/i-1","context":{{"aws:TagKeys":{keys},"aws:SecureTransport":true}}}}"#
+        )
+    };
+    write(dir.path(), "ok.json", &request(r#"["env","team"]"#));
+    write(dir.path(), "extra.json", &request(r#"["env","cost"]"#));
+    let decide = |file: &str| {
+        let o = iamlint(
+            &[
+                "simulate",
+                "--policy",
+                "tags.json",
+                "--request",
+                file,
+                "--format",
+                "json",
+            ],
+            dir.path(),
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        json(&o)["decision"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(decide("ok.json"), "allow");
+    assert_eq!(decide("extra.json"), "implicit-deny");
+    // the same request from flags: a repeated --context key is multivalued
+    let o = iamlint(
+        &[
+            "simulate",
+            "--policy",
+            "tags.json",
+            "--principal",
+            "arn:aws:iam::111122223333:user/alice",
+            "--action",
+            "ec2:CreateTags",
+            "--resource",
+            "arn:aws:ec2:us-east-1:111122223333:instance/i-1",
+            "--context",
+            "aws:TagKeys=env",
+            "--context",
+            "aws:TagKeys=cost",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(json(&o)["decision"], "implicit-deny");
+}
+
+#[test]
+fn simulate_exit_status_is_zero_for_every_decision_and_two_for_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "identity.json", SIM_IDENTITY);
+    write(dir.path(), "broken.json", "{\"Version\": ");
+    write(
+        dir.path(),
+        "request.json",
+        r#"{"principal":"nobody","action":"s3:GetObject"}"#,
+    );
+    write(
+        dir.path(),
+        "unknown-field.json",
+        r#"{"principal":"anonymous","action":"s3:GetObject","resourse":"x"}"#,
+    );
+    let base = [
+        "--principal",
+        "arn:aws:iam::111122223333:user/alice",
+        "--resource",
+        "*",
+    ];
+    for (action, decision) in [
+        ("s3:ListAllMyBuckets", "allow"),
+        ("ec2:RunInstances", "implicit-deny"),
+    ] {
+        let mut args = vec!["simulate", "--policy", "identity.json", "--action", action];
+        args.extend_from_slice(&base);
+        let o = iamlint(&args, dir.path());
+        assert_eq!(o.status.code(), Some(0));
+        assert!(
+            stdout(&o).starts_with(&format!("{decision}: ")),
+            "{}",
+            stdout(&o)
+        );
+    }
+    let errors: [(&[&str], &str); 6] = [
+        (
+            &["--policy", "missing.json", "--action", "s3:GetObject"],
+            "cannot read `missing.json`: no such file or directory",
+        ),
+        (
+            &["--policy", "broken.json", "--action", "s3:GetObject"],
+            "`broken.json` is not a policy: 1:",
+        ),
+        (
+            &[
+                "--policy",
+                "nonsense=identity.json",
+                "--action",
+                "s3:GetObject",
+            ],
+            "`nonsense` is not a policy type",
+        ),
+        (
+            &["--policy", "identity.json", "--request", "request.json"],
+            "`nobody` is not a principal",
+        ),
+        (
+            &[
+                "--policy",
+                "identity.json",
+                "--request",
+                "unknown-field.json",
+            ],
+            "unknown field `resourse`",
+        ),
+        (
+            &[
+                "--policy",
+                "identity.json",
+                "--action",
+                "s3:GetObject",
+                "--context",
+                "novalue",
+            ],
+            "`--context novalue` is not `KEY=VALUE`",
+        ),
+    ];
+    for (args, message) in errors {
+        let mut all = vec!["simulate"];
+        all.extend_from_slice(args);
+        if !args.contains(&"--request") {
+            all.extend_from_slice(&base);
+        }
+        let o = iamlint(&all, dir.path());
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stdout(&o));
+        assert!(stderr(&o).contains(message), "{args:?}: {}", stderr(&o));
+    }
+    // a usage error (no request at all)
+    let o = iamlint(&["simulate", "--policy", "identity.json"], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn simulate_the_shipped_example_as_the_readme_runs_it() {
+    let o = iamlint(
+        &[
+            "simulate",
+            "--policy",
+            "examples/simulate/partner-identity.json",
+            "--policy",
+            "resource=examples/simulate/reports-bucket.json",
+            "--principal",
+            "arn:aws:sts::444455556666:assumed-role/partner-reader/nightly-export",
+            "--action",
+            "s3:GetObject",
+            "--resource",
+            "arn:aws:s3:::example-reports/partner/2026-11.csv",
+            "--resource-account",
+            "111122223333",
+            "--context",
+            "aws:SecureTransport=true",
+        ],
+        &repo(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("allow: across accounts"), "{out}");
+    assert!(
+        out.contains("partner-identity.json:4:5: statement `ReadPartnerReports`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("reports-bucket.json:4:5: statement `PartnerRead`"),
+        "{out}"
     );
 }

@@ -444,14 +444,24 @@ pub fn decide(inputs: &[PolicyInput<'_>], request: &Request) -> Outcome {
             "the resource policy allows a role or account, and such grants are limited by the permissions boundary and session policy, which do not allow",
             limiting_gate,
         )
-    } else if !same_account && (!identity_grant || resource.is_empty()) {
+    } else if !same_account && identity_grant {
         (
-            "across accounts, both the identity policy and the resource policy must allow",
+            "across accounts both sides must allow: the caller's identity policy does, but no resource policy of the other account does",
+            None,
+        )
+    } else if !same_account && !resource.is_empty() {
+        (
+            "across accounts both sides must allow: the resource policy does, but no identity policy of the caller does",
+            None,
+        )
+    } else if !same_account {
+        (
+            "across accounts both the caller's identity policy and the resource policy must allow, and neither does",
             None,
         )
     } else if explicit_needed {
         (
-            "the trust or key policy does not allow this principal explicitly",
+            "the trust or key policy does not allow this principal explicitly, and an identity policy alone is not enough",
             None,
         )
     } else if !resource.is_empty() {
@@ -462,7 +472,10 @@ pub fn decide(inputs: &[PolicyInput<'_>], request: &Request) -> Outcome {
     } else {
         ("no policy allows the request", None)
     };
-    implicit(reason, refs(&identity), gate)
+    // the allows that applied but were not enough
+    let mut partial = identity.clone();
+    partial.extend(resource.iter().copied());
+    implicit(reason, refs(&partial), gate)
 }
 
 /// Whether a statement's `Principal` names a whole account (not `"*"`, which stands for
