@@ -179,7 +179,13 @@ pub(crate) fn epoch_seconds(s: &str) -> Option<f64> {
         d.next()?.parse().ok()?,
         d.next()?.parse().ok()?,
     );
-    if d.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+    // ISO 8601 years have four digits (the W3C profile AWS cites); the bound also keeps the
+    // arithmetic below far from overflow
+    if d.next().is_some()
+        || !(0..=9999).contains(&y)
+        || !(1..=12).contains(&m)
+        || !(1..=31).contains(&day)
+    {
         return None;
     }
     // days from civil (Howard Hinnant's algorithm)
@@ -301,4 +307,50 @@ pub fn unresolved_variables(policy: &iamlint_model::Policy, request: &Request) -
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn dates_convert_to_epoch_seconds() {
+        assert_eq!(epoch_seconds("1970-01-01T00:00:00Z"), Some(0.0));
+        assert_eq!(epoch_seconds("2024-06-30"), Some(1_719_705_600.0));
+        assert_eq!(
+            epoch_seconds("2024-06-30T02:00:00+02:00"),
+            Some(1_719_705_600.0)
+        );
+        assert_eq!(
+            epoch_seconds("2024-06-30T00:00:00.5Z"),
+            Some(1_719_705_600.5)
+        );
+        assert_eq!(epoch_seconds("1719705600"), Some(1_719_705_600.0));
+        assert_eq!(epoch_seconds("2024-13-01"), None);
+        assert_eq!(epoch_seconds("9000000000000000000-01-01"), None);
+        assert_eq!(epoch_seconds("yesterday"), None);
+    }
+
+    #[test]
+    fn cidrs_contain_their_addresses() {
+        assert!(cidr_contains("10.0.0.0/8", "10.255.0.1"));
+        assert!(!cidr_contains("10.0.0.0/8", "11.0.0.1"));
+        assert!(cidr_contains("0.0.0.0/0", "192.0.2.1"));
+        assert!(!cidr_contains("10.0.0.0/33", "10.0.0.1"));
+        assert!(cidr_contains("::/0", "2001:db8::1"));
+        assert!(!cidr_contains("10.0.0.0/8", "::ffff:10.0.0.1"));
+    }
+
+    proptest! {
+        /// Whatever the text, date and address parsing answer without panicking.
+        #[test]
+        fn hostile_values_never_panic(a in "\\PC{0,40}", b in "[0-9:./TZ+-]{0,30}") {
+            let _ = epoch_seconds(&a);
+            let _ = epoch_seconds(&b);
+            let _ = cidr_contains(&a, &b);
+            let _ = cidr_contains(&b, &a);
+            let _ = literal_text(&a);
+        }
+    }
 }
