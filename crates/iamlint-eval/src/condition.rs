@@ -164,7 +164,7 @@ fn dates(pv: &str, rv: &str) -> Option<(f64, f64)> {
 
 /// Seconds since 1970 of an ISO 8601 date or date-time (`2024-01-01`, `2024-01-01T12:00:00Z`,
 /// with fractional seconds or a `+hh:mm` offset), or of an epoch number.
-pub(crate) fn epoch_seconds(s: &str) -> Option<f64> {
+pub fn epoch_seconds(s: &str) -> Option<f64> {
     let s = s.trim();
     if let Ok(n) = s.parse::<f64>() {
         return Some(n);

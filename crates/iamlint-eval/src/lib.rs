@@ -10,7 +10,7 @@ mod decision;
 mod matching;
 mod request;
 
-pub use condition::{condition_holds, unresolved_variables};
+pub use condition::{condition_holds, epoch_seconds, unresolved_variables};
 pub use decision::{Decision, Outcome, PolicyInput, StatementRef, decide};
 pub use matching::{action_matches, arn_matches, glob};
 pub use request::{Principal, Request};

@@ -1,0 +1,557 @@
+//! The formula IR: what a policy allows, as a boolean formula over the variables of one
+//! request. It is independent of Z3 (so it can be unit-tested and snapshotted) and mirrors the
+//! evaluator's semantics case by case; the comments name the evaluator function each part
+//! follows.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use iamlint_model::operators::{Family, Operator, SetQualifier};
+use iamlint_model::{ConditionKey, ConditionOperator, Effect, Policy, Statement};
+
+/// A boolean formula over the request variables.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Formula {
+    True,
+    False,
+    And(Vec<Formula>),
+    Or(Vec<Formula>),
+    Not(Box<Formula>),
+    Atom(Atom),
+}
+
+/// How a numeric condition compares the request value with the policy's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    Lt,
+    Le,
+    Eq,
+    Ge,
+    Gt,
+}
+
+/// An indivisible fact about the request.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Atom {
+    /// The action matches action pattern number `n` of the [`Vocabulary`].
+    Action(usize),
+    /// The request's resource is `*` (an action that takes no resource).
+    ResourceStar,
+    /// Field `n` of the resource ARN (1 partition, 2 service, 3 region, 4 account, 5 the
+    /// resource part) matches the glob. The request's resource is then an ARN.
+    Field(u8, String),
+    /// Value slot `slot` of a context key is in use (the key is present when slot 0 is).
+    Used(String, usize),
+    /// The slot's value equals the text (ignoring ASCII case when asked).
+    StrEq(String, usize, String, bool),
+    /// The slot's value matches the glob (`*`, `?`), case-sensitively.
+    StrLike(String, usize, String),
+    /// The slot's value is a number (numeric and date keys).
+    IsNum(String, usize),
+    /// The slot's number compares with the policy's, given as an exact decimal.
+    Num(String, usize, Cmp, String),
+}
+
+impl Formula {
+    pub fn and(mut parts: Vec<Formula>) -> Formula {
+        parts.retain(|p| *p != Formula::True);
+        if parts.contains(&Formula::False) {
+            return Formula::False;
+        }
+        match parts.len() {
+            0 => Formula::True,
+            1 => parts.pop().unwrap_or(Formula::True),
+            _ => Formula::And(parts),
+        }
+    }
+
+    pub fn or(mut parts: Vec<Formula>) -> Formula {
+        parts.retain(|p| *p != Formula::False);
+        if parts.contains(&Formula::True) {
+            return Formula::True;
+        }
+        match parts.len() {
+            0 => Formula::False,
+            1 => parts.pop().unwrap_or(Formula::False),
+            _ => Formula::Or(parts),
+        }
+    }
+
+    #[allow(
+        clippy::should_implement_trait,
+        reason = "a constructor, like `and` and `or`"
+    )]
+    pub fn not(f: Formula) -> Formula {
+        match f {
+            Formula::True => Formula::False,
+            Formula::False => Formula::True,
+            Formula::Not(inner) => *inner,
+            other => Formula::Not(Box::new(other)),
+        }
+    }
+
+    fn atom(a: Atom) -> Formula {
+        Formula::Atom(a)
+    }
+}
+
+impl fmt::Display for Formula {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn list(f: &mut fmt::Formatter<'_>, op: &str, parts: &[Formula]) -> fmt::Result {
+            write!(f, "({op}")?;
+            for p in parts {
+                write!(f, " {p}")?;
+            }
+            write!(f, ")")
+        }
+        match self {
+            Formula::True => write!(f, "true"),
+            Formula::False => write!(f, "false"),
+            Formula::And(p) => list(f, "and", p),
+            Formula::Or(p) => list(f, "or", p),
+            Formula::Not(p) => write!(f, "(not {p})"),
+            Formula::Atom(a) => match a {
+                Atom::Action(n) => write!(f, "action#{n}"),
+                Atom::ResourceStar => write!(f, "resource=*"),
+                Atom::Field(n, g) => write!(f, "arn.{n}~{g:?}"),
+                Atom::Used(k, s) => write!(f, "used({k}[{s}])"),
+                Atom::StrEq(k, s, v, ic) => {
+                    write!(f, "{k}[{s}]{}{v:?}", if *ic { "=i" } else { "=" })
+                }
+                Atom::StrLike(k, s, g) => write!(f, "{k}[{s}]~{g:?}"),
+                Atom::IsNum(k, s) => write!(f, "num?({k}[{s}])"),
+                Atom::Num(k, s, c, v) => {
+                    let op = match c {
+                        Cmp::Lt => "<",
+                        Cmp::Le => "<=",
+                        Cmp::Eq => "==",
+                        Cmp::Ge => ">=",
+                        Cmp::Gt => ">",
+                    };
+                    write!(f, "{k}[{s}] {op} {v}")
+                }
+            },
+        }
+    }
+}
+
+/// How a context key's values are represented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    /// Strings (String, Bool and Binary operators).
+    Str,
+    /// Numbers (Numeric or Date operators; a date is its epoch seconds).
+    Num,
+}
+
+/// One context key of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyVar {
+    pub kind: KeyKind,
+    /// How many value slots the key needs (semantics.md B4: one per set-qualified condition on
+    /// it, plus one; plus one for a second value, see `Vocabulary::of`).
+    pub slots: usize,
+}
+
+/// An action class in closed-world mode: every catalog action matched by exactly the same
+/// patterns behaves the same, so one representative stands for all of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionClass {
+    pub representative: String,
+    pub patterns: BTreeSet<usize>,
+}
+
+/// Everything the policies of one query mention: action patterns and their classes, and the
+/// context keys with their kinds.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    pub patterns: Vec<String>,
+    pub classes: Vec<ActionClass>,
+    pub keys: BTreeMap<String, KeyVar>,
+    /// Every literal character of the policies' strings (for readable counterexamples).
+    pub chars: BTreeSet<char>,
+}
+
+/// Why a policy cannot be encoded exactly (the query's answer is then `unknown`).
+pub type Unsupported = String;
+
+fn statements(policy: &Policy) -> impl Iterator<Item = &Statement> {
+    policy.statements().filter(|s| s.effect().is_some())
+}
+
+fn action_patterns(stmt: &Statement) -> Vec<&str> {
+    stmt.actions()
+        .and_then(|(_, e)| e.value.ok())
+        .into_iter()
+        .flat_map(|l| l.strings().map(|s| s.value.as_str()))
+        .collect()
+}
+
+fn resource_patterns(stmt: &Statement) -> Vec<&str> {
+    stmt.resource_strings().map(|s| s.value.as_str()).collect()
+}
+
+/// Checks that a literal can go to Z3 verbatim: printable ASCII without a backslash (Z3's
+/// string literals treat `\` as an escape).
+fn literal_ok(s: &str, chars: &mut BTreeSet<char>) -> Result<(), Unsupported> {
+    if let Some(c) = s.chars().find(|c| !(' '..='~').contains(c) || *c == '\\') {
+        return Err(format!(
+            "the character {c:?} in `{s}` is not encoded (only printable ASCII without `\\` is)"
+        ));
+    }
+    chars.extend(s.chars().filter(|c| *c != '*' && *c != '?'));
+    Ok(())
+}
+
+impl Vocabulary {
+    /// Collects the vocabulary of the policies; `Err` when something in them is not encoded.
+    pub fn of(policies: &[&Policy]) -> Result<Vocabulary, Unsupported> {
+        let mut v = Vocabulary::default();
+        let mut set_uses: BTreeMap<String, usize> = BTreeMap::new();
+        let mut families: BTreeMap<String, BTreeSet<&'static str>> = BTreeMap::new();
+        for policy in policies {
+            let variables = policy.expands_variables();
+            for stmt in statements(policy) {
+                if stmt.principal.is_some() || stmt.not_principal.is_some() {
+                    return Err(
+                        "statements with `Principal` or `NotPrincipal` are not encoded yet"
+                            .to_owned(),
+                    );
+                }
+                for p in action_patterns(stmt) {
+                    literal_ok(p, &mut v.chars)?;
+                    if !v.patterns.iter().any(|q| q == p) {
+                        v.patterns.push(p.to_owned());
+                    }
+                }
+                for r in resource_patterns(stmt) {
+                    literal_ok(r, &mut v.chars)?;
+                    if variables && r.contains("${") {
+                        return Err(format!("the policy variable in `{r}` is not encoded yet"));
+                    }
+                }
+                let Some(condition) = stmt.condition() else {
+                    continue;
+                };
+                for (op, key) in condition.pairs() {
+                    let name = key.key.name.to_ascii_lowercase();
+                    literal_ok(&name, &mut v.chars)?;
+                    let Some(operator) = op.operator.operator else {
+                        continue;
+                    };
+                    let family = match operator.family() {
+                        Family::String | Family::Bool | Family::Binary => "string",
+                        Family::Numeric => "numeric",
+                        Family::Date => "date",
+                        Family::Null => "null",
+                        other => {
+                            return Err(format!(
+                                "`{}` operators are not encoded yet",
+                                other.name()
+                            ));
+                        }
+                    };
+                    for value in values(key) {
+                        literal_ok(value, &mut v.chars)?;
+                        if variables && family == "string" && value.contains("${") {
+                            return Err(format!(
+                                "the policy variable in `{value}` is not encoded yet"
+                            ));
+                        }
+                    }
+                    families.entry(name.clone()).or_default().insert(family);
+                    if op.operator.qualifier.is_some() {
+                        *set_uses.entry(name.clone()).or_default() += 1;
+                    }
+                    set_uses.entry(name).or_default();
+                }
+            }
+        }
+        for (name, uses) in set_uses {
+            let fams = families.get(&name).cloned().unwrap_or_default();
+            let typed: Vec<&str> = fams.iter().copied().filter(|f| *f != "null").collect();
+            let kind = match typed.as_slice() {
+                [] | ["string"] => KeyKind::Str,
+                ["numeric"] | ["date"] => KeyKind::Num,
+                _ => {
+                    return Err(format!(
+                        "`{name}` is compared as {}; mixed comparisons of one key are not encoded yet",
+                        typed.join(" and ")
+                    ));
+                }
+            };
+            v.keys.insert(
+                name,
+                KeyVar {
+                    kind,
+                    // one slot per set-qualified condition, plus one, plus one more so that
+                    // "several values", which fails every unqualified condition (U1), can be
+                    // expressed
+                    slots: uses + 2,
+                },
+            );
+        }
+        v.classes = classes(&v.patterns);
+        Ok(v)
+    }
+
+    fn pattern_index(&self, p: &str) -> Option<usize> {
+        self.patterns.iter().position(|q| q == p)
+    }
+
+    /// What a policy allows: some Allow statement applies and no Deny does.
+    pub fn allows(&self, policy: &Policy) -> Formula {
+        let mut allow = Vec::new();
+        let mut deny = Vec::new();
+        for stmt in statements(policy) {
+            let f = self.statement(stmt);
+            match stmt.effect() {
+                Some(Effect::Allow) => allow.push(f),
+                _ => deny.push(f),
+            }
+        }
+        Formula::and(vec![Formula::or(allow), Formula::not(Formula::or(deny))])
+    }
+
+    /// Whether one statement applies (`decision.rs`'s `applying`, for statements without a
+    /// principal element).
+    pub fn statement(&self, stmt: &Statement) -> Formula {
+        let actions = match stmt.actions() {
+            Some((polarity, entry)) => {
+                let any = Formula::or(
+                    entry
+                        .value
+                        .ok()
+                        .into_iter()
+                        .flat_map(|l| l.strings())
+                        .filter_map(|s| self.pattern_index(&s.value))
+                        .map(|n| Formula::atom(Atom::Action(n)))
+                        .collect(),
+                );
+                match (polarity, entry.value.ok()) {
+                    (_, None) => Formula::False,
+                    (iamlint_model::Polarity::Positive, _) => any,
+                    (iamlint_model::Polarity::Negative, _) => Formula::not(any),
+                }
+            }
+            None => Formula::False,
+        };
+        let resources = match stmt.resources() {
+            Some((polarity, entry)) => match entry.value.ok() {
+                None => Formula::False,
+                Some(list) => {
+                    let any = Formula::or(list.strings().map(|s| resource(&s.value)).collect());
+                    match polarity {
+                        iamlint_model::Polarity::Positive => any,
+                        iamlint_model::Polarity::Negative => Formula::not(any),
+                    }
+                }
+            },
+            None => Formula::False,
+        };
+        let condition = stmt.condition().map_or(Formula::True, |c| {
+            Formula::and(c.pairs().map(|(op, key)| self.pair(op, key)).collect())
+        });
+        Formula::and(vec![actions, resources, condition])
+    }
+
+    /// One operator and key (`condition.rs`'s `pair_holds`).
+    fn pair(&self, op: &ConditionOperator, key: &ConditionKey) -> Formula {
+        let Some(operator) = op.operator.operator else {
+            return Formula::False;
+        };
+        let name = key.key.name.to_ascii_lowercase();
+        let Some(var) = self.keys.get(&name) else {
+            return Formula::False;
+        };
+        let policy_values = values(key);
+        let used = |slot: usize| Formula::atom(Atom::Used(name.clone(), slot));
+        let present = used(0);
+        if operator == Operator::Null {
+            return Formula::or(
+                policy_values
+                    .iter()
+                    .map(|v| match v.to_ascii_lowercase().as_str() {
+                        "true" => Formula::not(present.clone()),
+                        "false" => present.clone(),
+                        _ => Formula::False,
+                    })
+                    .collect(),
+            );
+        }
+        let absent = op.operator.if_exists
+            || op.operator.qualifier == Some(SetQualifier::ForAllValues)
+            || (op.operator.qualifier.is_none() && operator.is_negated());
+        let one = |slot: usize| {
+            let any = Formula::or(
+                policy_values
+                    .iter()
+                    .map(|pv| compare(operator, var.kind, &name, slot, pv))
+                    .collect(),
+            );
+            if operator.is_negated() {
+                Formula::not(any)
+            } else {
+                any
+            }
+        };
+        let body = match op.operator.qualifier {
+            Some(SetQualifier::ForAllValues) => Formula::and(
+                (0..var.slots)
+                    .map(|s| Formula::or(vec![Formula::not(used(s)), one(s)]))
+                    .collect(),
+            ),
+            Some(SetQualifier::ForAnyValue) => Formula::or(
+                (0..var.slots)
+                    .map(|s| Formula::and(vec![used(s), one(s)]))
+                    .collect(),
+            ),
+            // one value only (semantics.md U1: several values do not match)
+            None if var.slots > 1 => Formula::and(vec![Formula::not(used(1)), one(0)]),
+            None => one(0),
+        };
+        let when_absent = if absent {
+            Formula::True
+        } else {
+            Formula::False
+        };
+        Formula::or(vec![
+            Formula::and(vec![present.clone(), body]),
+            Formula::and(vec![Formula::not(present), when_absent]),
+        ])
+    }
+}
+
+/// The values of a condition key as text (`ConditionValue::text`).
+fn values(key: &ConditionKey) -> Vec<&str> {
+    key.values
+        .ok()
+        .into_iter()
+        .flat_map(|v| v.items.iter())
+        .filter_map(|i| i.text())
+        .collect()
+}
+
+/// A `Resource` entry (`matching.rs`'s `arn_matches`, after `matches_resources`).
+fn resource(pattern: &str) -> Formula {
+    if pattern == "*" {
+        return Formula::True;
+    }
+    let fields: Vec<&str> = pattern.splitn(6, ':').collect();
+    let [arn, rest @ ..] = fields.as_slice() else {
+        return Formula::False;
+    };
+    if rest.len() != 5 || !iamlint_catalog::glob_match(arn, "arn", false) {
+        return Formula::False;
+    }
+    let mut parts = vec![Formula::not(Formula::atom(Atom::ResourceStar))];
+    for (i, glob) in rest.iter().enumerate() {
+        // fields 1 to 4 hold no colon; a pattern field with one can never match
+        if i < 4 && glob.contains(':') {
+            return Formula::False;
+        }
+        if *glob != "*" {
+            parts.push(Formula::atom(Atom::Field(i as u8 + 1, (*glob).to_owned())));
+        }
+    }
+    Formula::and(parts)
+}
+
+/// One policy value against slot `slot` (`condition.rs`'s `compare`, positive form).
+fn compare(operator: Operator, kind: KeyKind, key: &str, slot: usize, pv: &str) -> Formula {
+    use Operator::*;
+    let k = key.to_owned();
+    let num = |cmp: Cmp, value: Option<f64>| match value.and_then(decimal) {
+        Some(v) if kind == KeyKind::Num => Formula::and(vec![
+            Formula::atom(Atom::IsNum(k.clone(), slot)),
+            Formula::atom(Atom::Num(k.clone(), slot, cmp, v)),
+        ]),
+        _ => Formula::False,
+    };
+    let number = pv.trim().parse::<f64>().ok();
+    let date = iamlint_eval::epoch_seconds(pv);
+    if kind == KeyKind::Num
+        && matches!(
+            operator.family(),
+            Family::String | Family::Bool | Family::Binary
+        )
+    {
+        return Formula::False;
+    }
+    match operator {
+        StringEquals | StringNotEquals | BinaryEquals => {
+            Formula::atom(Atom::StrEq(k, slot, pv.to_owned(), false))
+        }
+        StringEqualsIgnoreCase | StringNotEqualsIgnoreCase | Bool => {
+            Formula::atom(Atom::StrEq(k, slot, pv.to_owned(), true))
+        }
+        StringLike | StringNotLike => Formula::atom(Atom::StrLike(k, slot, pv.to_owned())),
+        NumericEquals | NumericNotEquals => num(Cmp::Eq, number),
+        NumericLessThan => num(Cmp::Lt, number),
+        NumericLessThanEquals => num(Cmp::Le, number),
+        NumericGreaterThan => num(Cmp::Gt, number),
+        NumericGreaterThanEquals => num(Cmp::Ge, number),
+        DateEquals | DateNotEquals => num(Cmp::Eq, date),
+        DateLessThan => num(Cmp::Lt, date),
+        DateLessThanEquals => num(Cmp::Le, date),
+        DateGreaterThan => num(Cmp::Gt, date),
+        DateGreaterThanEquals => num(Cmp::Ge, date),
+        // refused by `Vocabulary::of`
+        IpAddress | NotIpAddress | ArnEquals | ArnLike | ArnNotEquals | ArnNotLike | Null => {
+            Formula::False
+        }
+    }
+}
+
+/// A finite number as an exact decimal (`1.5`, `-2`, `1719705600`).
+fn decimal(x: f64) -> Option<String> {
+    x.is_finite().then(|| format!("{x}"))
+}
+
+/// The closed-world action classes of a set of patterns.
+fn classes(patterns: &[String]) -> Vec<ActionClass> {
+    let catalog = iamlint_catalog::catalog();
+    let mut signature: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for (n, p) in patterns.iter().enumerate() {
+        let matched: Vec<usize> = if p == "*" {
+            catalog.actions.iter().map(|a| a.index).collect()
+        } else if p.matches(':').count() == 1 {
+            catalog.expand(p).iter().map(|a| a.index).collect()
+        } else {
+            // `action_matches` globs the whole `service:Action`; `expand` needs one colon
+            catalog
+                .actions
+                .iter()
+                .filter(|a| iamlint_catalog::glob_match(p, &catalog.full_name(a), true))
+                .map(|a| a.index)
+                .collect()
+        };
+        for a in matched {
+            signature.entry(a).or_default().insert(n);
+        }
+    }
+    let mut by_signature: BTreeMap<BTreeSet<usize>, usize> = BTreeMap::new();
+    for (action, sig) in &signature {
+        by_signature.entry(sig.clone()).or_insert(*action);
+    }
+    // the actions no pattern matches, if any
+    if let Some(a) = catalog
+        .actions
+        .iter()
+        .find(|a| !signature.contains_key(&a.index))
+    {
+        by_signature.entry(BTreeSet::new()).or_insert(a.index);
+    }
+    let mut out: Vec<ActionClass> = by_signature
+        .into_iter()
+        .filter_map(|(patterns, index)| {
+            let action = catalog.actions.get(index)?;
+            Some(ActionClass {
+                representative: catalog.full_name(action),
+                patterns,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.representative.cmp(&b.representative));
+    out
+}

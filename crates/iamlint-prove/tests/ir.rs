@@ -1,0 +1,41 @@
+//! Snapshots of the formula IR: what each element becomes, in the evaluator's terms.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+use iamlint_model::Policy;
+use iamlint_prove::ir::Vocabulary;
+
+fn policy(text: &str) -> Policy {
+    let parsed = iamlint_syntax::parse(text);
+    iamlint_model::lower(parsed.root.as_ref().expect("JSON")).expect("an object")
+}
+
+fn ir(text: &str) -> String {
+    let p = policy(text);
+    let v = Vocabulary::of(&[&p]).unwrap();
+    let patterns: Vec<String> = v
+        .patterns
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("action#{i} = {p}"))
+        .collect();
+    format!("{}\n{}", patterns.join("\n"), v.allows(&p))
+}
+
+#[test]
+fn actions_resources_and_a_deny() {
+    insta::assert_snapshot!(ir(r#"{"Version":"2012-10-17","Statement":[
+            {"Effect":"Allow","Action":["s3:Get*","s3:ListBucket"],"Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"]},
+            {"Effect":"Deny","NotAction":"s3:GetObject","Resource":"*"}]}"#));
+}
+
+#[test]
+fn conditions_with_absent_keys_and_set_qualifiers() {
+    insta::assert_snapshot!(ir(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:CreateTags","Resource":"*","Condition":{
+            "StringNotEquals":{"aws:PrincipalTag/team":["a","b"]},
+            "ForAllValues:StringLike":{"aws:TagKeys":"env-*"},
+            "NumericLessThanIfExists":{"ec2:MaxCount":"5"},
+            "Null":{"aws:TokenIssueTime":"true"}}}]}"#
+    ));
+}

@@ -1,0 +1,232 @@
+//! The prover's queries on small policies whose relation can be argued from their text.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
+
+use iamlint_eval::{Decision, PolicyInput, Request, decide};
+use iamlint_model::{Policy, PolicyType};
+use iamlint_prove::{Mode, Verdict, equivalent, subset};
+
+fn policy(text: &str) -> Policy {
+    let parsed = iamlint_syntax::parse(text);
+    iamlint_model::lower(parsed.root.as_ref().expect("JSON")).expect("an object")
+}
+
+fn allow(action: &str, resource: &str, extra: &str) -> Policy {
+    policy(&format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":{action},"Resource":"{resource}"{extra}}}]}}"#
+    ))
+}
+
+fn allows(p: &Policy, r: &Request) -> bool {
+    decide(
+        &[PolicyInput {
+            kind: PolicyType::Identity,
+            policy: p,
+        }],
+        r,
+    )
+    .decision
+        == Decision::Allow
+}
+
+/// A counterexample: `a` allows it and `b` does not (the prover replayed it already; check
+/// again here so that a test fails loudly if it did not).
+fn fails(verdict: Verdict, a: &Policy, b: &Policy) -> Request {
+    match verdict {
+        Verdict::Fails(r) => {
+            assert!(allows(a, &r) && !allows(b, &r), "{r:?}");
+            r
+        }
+        other => panic!("expected a counterexample, got {other:?}"),
+    }
+}
+
+const T: u32 = 10_000;
+
+#[test]
+fn get_object_is_a_subset_of_get_star() {
+    let a = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/*", "");
+    let b = allow(r#""s3:Get*""#, "arn:aws:s3:::b/*", "");
+    assert_eq!(subset(&a, &b, Mode::ClosedWorld, T).verdict, Verdict::Holds);
+    // the reverse fails, with a real S3 Get action on an object of `b`
+    let r = fails(subset(&b, &a, Mode::ClosedWorld, T).verdict, &b, &a);
+    assert!(r.action.to_ascii_lowercase().starts_with("s3:get"), "{r:?}");
+    assert!(r.resource.starts_with("arn:aws:s3:::b/"), "{r:?}");
+}
+
+#[test]
+fn a_secure_transport_condition_breaks_the_subset() {
+    let a = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/*", "");
+    let b = allow(
+        r#""s3:Get*""#,
+        "arn:aws:s3:::b/*",
+        r#","Condition":{"Bool":{"aws:SecureTransport":"true"}}"#,
+    );
+    let r = fails(subset(&a, &b, Mode::ClosedWorld, T).verdict, &a, &b);
+    let transport = r.values("aws:SecureTransport");
+    assert!(transport.is_none_or(|v| v != ["true"]), "{r:?}");
+}
+
+#[test]
+fn s3_star_equals_the_list_of_every_s3_action_in_the_closed_world_only() {
+    let catalog = iamlint_catalog::catalog();
+    let all: Vec<String> = catalog
+        .expand("s3:*")
+        .iter()
+        .map(|a| format!("\"{}\"", catalog.full_name(a)))
+        .collect();
+    let star = allow(r#""s3:*""#, "*", "");
+    let list = allow(&format!("[{}]", all.join(",")), "*", "");
+    assert_eq!(
+        equivalent(&star, &list, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    let r = fails(
+        subset(&star, &list, Mode::OpenWorld, T).verdict,
+        &star,
+        &list,
+    );
+    assert!(r.action.starts_with("s3:"), "{r:?}");
+    assert!(catalog.action(&r.action).is_none(), "{r:?}");
+}
+
+#[test]
+fn wildcards_in_resources_stay_in_their_segment() {
+    // any region of one account is not a subset of one region of any account
+    let a = allow(
+        r#""ec2:StopInstances""#,
+        "arn:aws:ec2:*:111122223333:instance/*",
+        "",
+    );
+    let b = allow(
+        r#""ec2:StopInstances""#,
+        "arn:aws:ec2:us-east-1:*:instance/*",
+        "",
+    );
+    let r = fails(subset(&a, &b, Mode::ClosedWorld, T).verdict, &a, &b);
+    assert!(!r.resource.contains(":us-east-1:"), "{r:?}");
+    let c = allow(r#""ec2:StopInstances""#, "arn:aws:ec2:*:*:instance/*", "");
+    assert_eq!(subset(&a, &c, Mode::ClosedWorld, T).verdict, Verdict::Holds);
+}
+
+#[test]
+fn a_deny_carves_out_of_an_allow() {
+    let a = policy(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"},{"Effect":"Deny","Action":"s3:Delete*","Resource":"*"}]}"#,
+    );
+    let b = allow(r#""s3:*""#, "*", "");
+    assert_eq!(subset(&a, &b, Mode::ClosedWorld, T).verdict, Verdict::Holds);
+    let r = fails(subset(&b, &a, Mode::ClosedWorld, T).verdict, &b, &a);
+    assert!(
+        r.action.to_ascii_lowercase().starts_with("s3:delete"),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn set_qualifiers_and_absent_keys() {
+    let all = allow(
+        r#""ec2:CreateTags""#,
+        "*",
+        r#","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["env","team"]}}"#,
+    );
+    let any = allow(
+        r#""ec2:CreateTags""#,
+        "*",
+        r#","Condition":{"ForAnyValue:StringEquals":{"aws:TagKeys":["env","team"]}}"#,
+    );
+    // ForAllValues holds with no tags at all, ForAnyValue does not
+    let r = fails(subset(&all, &any, Mode::ClosedWorld, T).verdict, &all, &any);
+    let _ = r;
+    // a request with tags env and cost satisfies ForAnyValue but not ForAllValues
+    let r = fails(subset(&any, &all, Mode::ClosedWorld, T).verdict, &any, &all);
+    assert!(
+        r.values("aws:TagKeys").is_some_and(|v| v.len() >= 2),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn numbers_and_dates() {
+    let ten = allow(
+        r#""s3:ListBucket""#,
+        "*",
+        r#","Condition":{"NumericLessThanEquals":{"s3:max-keys":"10"}}"#,
+    );
+    let hundred = allow(
+        r#""s3:ListBucket""#,
+        "*",
+        r#","Condition":{"NumericLessThan":{"s3:max-keys":"100"}}"#,
+    );
+    assert_eq!(
+        subset(&ten, &hundred, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    fails(
+        subset(&hundred, &ten, Mode::ClosedWorld, T).verdict,
+        &hundred,
+        &ten,
+    );
+    let before = allow(
+        r#""s3:ListBucket""#,
+        "*",
+        r#","Condition":{"DateLessThan":{"aws:CurrentTime":"2024-01-01T00:00:00Z"}}"#,
+    );
+    let later = allow(
+        r#""s3:ListBucket""#,
+        "*",
+        r#","Condition":{"DateLessThan":{"aws:CurrentTime":"2025-01-01"}}"#,
+    );
+    assert_eq!(
+        subset(&before, &later, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    fails(
+        subset(&later, &before, Mode::ClosedWorld, T).verdict,
+        &later,
+        &before,
+    );
+}
+
+#[test]
+fn what_is_not_encoded_is_unknown_never_holds() {
+    let a = allow(
+        r#""s3:GetObject""#,
+        "*",
+        r#","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}"#,
+    );
+    let b = allow(r#""s3:GetObject""#, "*", "");
+    match subset(&a, &b, Mode::ClosedWorld, T).verdict {
+        Verdict::Unknown(reason) => assert!(reason.contains("IP"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+    let v = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/${aws:username}/*", "");
+    assert!(matches!(
+        subset(&v, &b, Mode::ClosedWorld, T).verdict,
+        Verdict::Unknown(_)
+    ));
+}
+
+#[test]
+fn several_values_of_a_key_are_a_possible_request() {
+    // a key with two values fails both unqualified conditions (semantics.md U1), so `b` is
+    // not everything even though each single value satisfies one of its statements
+    let a = allow(r#""s3:GetObject""#, "*", "");
+    let b = policy(
+        r#"{"Version":"2012-10-17","Statement":[
+            {"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringNotEquals":{"aws:PrincipalTag/team":"a"}}},
+            {"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"a"}}}]}"#,
+    );
+    let r = fails(subset(&a, &b, Mode::ClosedWorld, T).verdict, &a, &b);
+    assert!(
+        r.values("aws:PrincipalTag/team")
+            .is_some_and(|v| v.len() >= 2),
+        "{r:?}"
+    );
+}
