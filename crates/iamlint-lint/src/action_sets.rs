@@ -127,6 +127,48 @@ pub fn judged(ctx: &crate::Ctx<'_>, stmt: &Statement) -> bool {
         && !crate::security::is_admin(ctx.catalog(), ctx.options(), stmt)
 }
 
+/// What a rule about one action set says: the set, how to name one action and several, and
+/// the help.
+pub struct Unscoped {
+    pub set: fn(&ActionSets) -> &[&'static Action],
+    pub one: &'static str,
+    pub many: &'static str,
+    pub help: &'static str,
+}
+
+/// Reports a statement that allows, on every resource, actions of a set that accept a narrower
+/// resource (actions without resource-level permissions can only be granted on `*`, so they
+/// are left out). Shared by `credentials-exposure`, `data-exfiltration` and
+/// `permissions-management`.
+pub fn report_unscoped(ctx: &mut crate::Ctx<'_>, stmt: &Statement, what: &Unscoped) {
+    if !judged(ctx, stmt) {
+        return;
+    }
+    let catalog = ctx.catalog();
+    let r = reach(ctx, stmt);
+    let found: Vec<String> = (what.set)(action_sets(catalog))
+        .iter()
+        .filter(|a| catalog.has_resource_types(a) && r.reaches(catalog, a))
+        .map(|a| format!("`{}`", catalog.full_name(a)))
+        .collect();
+    let Some(first) = found.first() else { return };
+    let Some((_, entry)) = stmt.actions() else {
+        return;
+    };
+    let (more, kind) = match found.len() {
+        1 => (String::new(), what.one),
+        n => (format!(" and {} more", n - 1), what.many),
+    };
+    ctx.report(
+        entry.key.range,
+        format!(
+            "{} allows {first}{more} on every resource: {kind}",
+            stmt.label()
+        ),
+    )
+    .help(what.help);
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

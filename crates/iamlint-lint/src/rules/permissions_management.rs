@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::action_sets::{action_sets, judged, reach};
+use crate::action_sets::{Unscoped, report_unscoped};
 
 declare_rule! {
     /// An `Allow` on every resource of actions that change who may do what: IAM policy writes, trust policies, resource policies, ACLs, grants and shares (the set is in
@@ -18,30 +18,15 @@ declare_rule! {
 
 impl Rule for PermissionsManagement {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
-        if !judged(ctx, stmt) {
-            return;
-        }
-        let catalog = ctx.catalog();
-        let r = reach(ctx, stmt);
-        let found: Vec<String> = action_sets(catalog)
-            .permissions
-            .iter()
-            // actions without resource-level permissions can only be granted on `*`
-            .filter(|a| catalog.has_resource_types(a) && r.reaches(catalog, a))
-            .map(|a| format!("`{}`", catalog.full_name(a)))
-            .collect();
-        let Some(first) = found.first() else { return };
-        let Some((_, entry)) = stmt.actions() else {
-            return;
-        };
-        let (more, what) = match found.len() {
-            1 => (String::new(), "an action that changes permissions"),
-            n => (
-                format!(" and {} more", n - 1),
-                "actions that change permissions",
-            ),
-        };
-        ctx.report(entry.key.range, format!("{} allows {first}{more} on every resource: {what}", stmt.label()))
-            .help("scope these actions to the policies and resources that need them; on `*` they let a principal open any resource to anyone");
+        report_unscoped(
+            ctx,
+            stmt,
+            &Unscoped {
+                set: |s| &s.permissions,
+                one: "an action that changes permissions",
+                many: "actions that change permissions",
+                help: "scope these actions to the policies and resources that need them; on `*` they let a principal open any resource to anyone",
+            },
+        );
     }
 }
