@@ -268,6 +268,32 @@ fn applying<'p>(
         .collect()
 }
 
+/// Whether one statement of a policy of this kind applies to the request: its principal element
+/// (if any), action, resource and condition all match. This is the statement-level relation the
+/// prover's lint queries are replayed through.
+pub fn statement_applies(
+    stmt: &Statement,
+    kind: PolicyType,
+    request: &Request,
+    variables: bool,
+) -> bool {
+    principal_match(stmt, kind, &request.principal, false).is_some()
+        && matches_actions(stmt, request)
+        && matches_resources(stmt, kind, request, variables)
+        && stmt
+            .condition()
+            .is_none_or(|c| condition_holds(c, request, variables))
+}
+
+/// Whether one policy on its own allows the request: one of its Allow statements applies and
+/// none of its Deny statements does. Queries that compare two policies (`subset`,
+/// `equivalent`) are about this relation, and their counterexamples are replayed through it.
+pub fn policy_allows(input: &PolicyInput<'_>, request: &Request) -> bool {
+    let stmts = applying(input, request, false);
+    stmts.iter().any(|(s, _)| s.effect() == Some(Effect::Allow))
+        && !stmts.iter().any(|(s, _)| s.effect() == Some(Effect::Deny))
+}
+
 fn reference(policy: usize, stmt: &Statement) -> StatementRef {
     StatementRef {
         policy,

@@ -11,6 +11,8 @@ mod matching;
 mod request;
 
 pub use condition::{condition_holds, epoch_seconds, unresolved_variables};
-pub use decision::{Decision, Outcome, PolicyInput, StatementRef, decide};
+pub use decision::{
+    Decision, Outcome, PolicyInput, StatementRef, decide, policy_allows, statement_applies,
+};
 pub use matching::{action_matches, arn_matches, glob};
 pub use request::{Principal, Request};

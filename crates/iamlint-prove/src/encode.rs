@@ -1,19 +1,115 @@
 //! The IR in Z3: request variables, their domains, and each atom as a Z3 term.
 //!
-//! Strings range over printable ASCII. That loses nothing: the IR's literals are printable
+//! A string variable is atomised first ([`crate::cells`]): it becomes the index of its cell,
+//! an integer, and each test of it the set of cells in which the test holds. Only when that
+//! exploration grows too large does the variable fall back to Z3's string theory, where
+//! strings range over printable ASCII. That loses nothing: the IR's literals are printable
 //! ASCII (`Vocabulary::of` refuses the rest), so any other character of a request behaves like
 //! a printable character no literal uses, and one always exists.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
+use z3::Model;
 use z3::ast::{Bool, Int, Real, Regexp, String as ZString};
 
+use crate::cells::{Partition, Test, partition};
 use crate::ir::{Atom, Cmp, Formula, KeyKind, Vocabulary};
+
+/// How many product states the atomisation of one string variable may explore before the
+/// variable falls back to the string theory.
+const CELL_LIMIT: usize = 200_000;
+
+/// A string variable: the index of its cell, or (past the atomisation limit) a Z3 string.
+pub enum StrVar {
+    Cells { index: Int, cells: Rc<Partition> },
+    Text(ZString),
+}
+
+impl StrVar {
+    /// Whether the variable passes a test.
+    fn test(&self, test: &Test) -> Bool {
+        match self {
+            StrVar::Cells { index, cells } => match cells.cells(test) {
+                Some(list) => Bool::or(
+                    &list
+                        .iter()
+                        .map(|c| index.eq(Int::from_u64(*c as u64)))
+                        .collect::<Vec<_>>(),
+                ),
+                None => Bool::from_bool(false),
+            },
+            StrVar::Text(text) => match test {
+                Test::Glob(g) => text.regex_matches(&glob(g)),
+                Test::Exact(v) => text.eq(ZString::from(v.as_str())),
+                Test::IgnoreCase(v) => text.regex_matches(&ignoring_case(v)),
+            },
+        }
+    }
+
+    /// The variable's value in a model: its cell's witness, or the string.
+    pub fn value(&self, model: &Model) -> Option<String> {
+        match self {
+            StrVar::Cells { index, cells } => {
+                let i = usize::try_from(model.eval(index, true)?.as_u64()?).ok()?;
+                cells.witnesses.get(i).cloned()
+            }
+            StrVar::Text(text) => model.eval(text, true)?.as_string(),
+        }
+    }
+
+    /// Declares the variable for these tests, with its domain: characters that pass `allowed`
+    /// (in the fallback, the regular expression `fallback`).
+    fn declare(
+        name: &str,
+        tests: Vec<Test>,
+        allowed: &dyn Fn(char) -> bool,
+        fallback: &Regexp,
+        domain: &mut Vec<Bool>,
+    ) -> StrVar {
+        match partition(&tests, allowed, CELL_LIMIT) {
+            Some(cells) => {
+                let index = Int::new_const(name);
+                domain.push(index.ge(Int::from_u64(0)));
+                domain.push(index.lt(Int::from_u64(cells.witnesses.len() as u64)));
+                StrVar::Cells {
+                    index,
+                    cells: Rc::new(cells),
+                }
+            }
+            None => {
+                let text = ZString::new_const(name);
+                domain.push(text.regex_matches(fallback));
+                StrVar::Text(text)
+            }
+        }
+    }
+
+    /// A second variable over the same cells (another value slot of the same key).
+    fn sibling(&self, name: &str, domain: &mut Vec<Bool>) -> StrVar {
+        match self {
+            StrVar::Cells { cells, .. } => {
+                let index = Int::new_const(name);
+                domain.push(index.ge(Int::from_u64(0)));
+                domain.push(index.lt(Int::from_u64(cells.witnesses.len() as u64)));
+                StrVar::Cells {
+                    index,
+                    cells: Rc::clone(cells),
+                }
+            }
+            StrVar::Text(_) => {
+                let text = ZString::new_const(name);
+                domain.push(text.regex_matches(&printable().star()));
+                StrVar::Text(text)
+            }
+        }
+    }
+}
 
 /// The Z3 variables of one value slot of a context key.
 pub struct Slot {
     pub used: Bool,
-    pub text: ZString,
+    pub text: StrVar,
     pub is_num: Bool,
     pub num: Real,
 }
@@ -22,11 +118,57 @@ pub struct Slot {
 pub struct Request {
     /// The action class (`-1` is the unknown action of open-world mode).
     pub action: Int,
-    pub unknown_action: ZString,
+    pub unknown_action: StrVar,
     pub resource_star: Bool,
     /// partition, service, region, account, resource part
-    pub fields: [ZString; 5],
+    pub fields: [StrVar; 5],
     pub keys: BTreeMap<String, Vec<Slot>>,
+}
+
+/// Which string variable a test is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Subject {
+    UnknownAction,
+    Field(u8),
+    Key(String),
+}
+
+/// The string tests of a formula, by variable.
+fn collect_tests(
+    vocabulary: &Vocabulary,
+    open_world: bool,
+    f: &Formula,
+    out: &mut BTreeMap<Subject, Vec<Test>>,
+) {
+    let mut add = |subject: Subject, test: Test| {
+        let list = out.entry(subject).or_default();
+        if !list.contains(&test) {
+            list.push(test);
+        }
+    };
+    match f {
+        Formula::True | Formula::False => {}
+        Formula::And(parts) | Formula::Or(parts) => {
+            for p in parts {
+                collect_tests(vocabulary, open_world, p, out);
+            }
+        }
+        Formula::Not(p) => collect_tests(vocabulary, open_world, p, out),
+        Formula::Atom(a) => match a {
+            Atom::Action(n) if open_world => {
+                if let Some(p) = vocabulary.patterns.get(*n).filter(|p| *p != "*") {
+                    add(Subject::UnknownAction, Test::Glob(p.to_ascii_lowercase()));
+                }
+            }
+            Atom::Field(n, g) => add(Subject::Field(*n), Test::Glob(g.clone())),
+            Atom::StrEq(k, _, v, false) => add(Subject::Key(k.clone()), Test::Exact(v.clone())),
+            Atom::StrEq(k, _, v, true) => {
+                add(Subject::Key(k.clone()), Test::IgnoreCase(v.clone()));
+            }
+            Atom::StrLike(k, _, g) => add(Subject::Key(k.clone()), Test::Glob(g.clone())),
+            _ => {}
+        },
+    }
 }
 
 /// One character of printable ASCII other than `\\` (which Z3 models would escape) and the
@@ -130,36 +272,74 @@ fn real(decimal: &str) -> Option<Real> {
 }
 
 impl Request {
-    /// Declares the variables of a query and returns them with their domain constraints.
-    pub fn declare(vocabulary: &Vocabulary, open_world: bool) -> (Request, Vec<Bool>) {
+    /// Declares the variables of a query about these formulas and returns them with their
+    /// domain constraints.
+    pub fn declare(
+        vocabulary: &Vocabulary,
+        open_world: bool,
+        formulas: &[&Formula],
+    ) -> (Request, Vec<Bool>) {
+        let mut tests: BTreeMap<Subject, Vec<Test>> = BTreeMap::new();
+        for f in formulas {
+            collect_tests(vocabulary, open_world, f, &mut tests);
+        }
+        let mut take = |s: Subject| tests.remove(&s).unwrap_or_default();
         let action = Int::new_const("action");
-        let unknown_action = ZString::new_const("unknown_action");
         let resource_star = Bool::new_const("resource_star");
-        let names = ["partition", "service", "region", "account", "resource"];
-        let fields = names.map(ZString::new_const);
         let mut domain = Vec::new();
         let classes = i64::try_from(vocabulary.classes.len()).unwrap_or(i64::MAX);
         domain.push(action.lt(Int::from_i64(classes)));
         domain.push(action.ge(Int::from_i64(if open_world { -1 } else { 0 })));
         // the unknown action is compared ignoring case, so it is spelled in lower case
         let upper: Vec<char> = ('A'..='Z').collect();
-        let lower = alphabet(&upper);
-        domain.push(unknown_action.regex_matches(&lower.star()));
+        let unknown_action = StrVar::declare(
+            "unknown_action",
+            take(Subject::UnknownAction),
+            &|c| !c.is_ascii_uppercase(),
+            &alphabet(&upper).star(),
+            &mut domain,
+        );
+        let names = ["partition", "service", "region", "account", "resource"];
         let no_colon = alphabet(&[':']).star();
-        for (i, f) in fields.iter().enumerate() {
-            let alphabet = if i < 4 {
-                no_colon.clone()
+        let any = printable().star();
+        let fields = [0u8, 1, 2, 3, 4].map(|i| {
+            let name = names.get(usize::from(i)).copied().unwrap_or("field");
+            // fields 1 to 4 hold no colon
+            let (allowed, fallback): (&dyn Fn(char) -> bool, &Regexp) = if i < 4 {
+                (&|c| c != ':', &no_colon)
             } else {
-                printable().star()
+                (&|_| true, &any)
             };
-            domain.push(f.regex_matches(&alphabet));
-        }
+            StrVar::declare(
+                name,
+                take(Subject::Field(i + 1)),
+                allowed,
+                fallback,
+                &mut domain,
+            )
+        });
         let mut keys = BTreeMap::new();
         for (name, var) in &vocabulary.keys {
-            let slots: Vec<Slot> = (0..var.slots)
-                .map(|i| Slot {
+            let first = StrVar::declare(
+                &format!("{name}[0].text"),
+                take(Subject::Key(name.clone())),
+                &|_| true,
+                &any,
+                &mut domain,
+            );
+            let mut texts = vec![first];
+            for i in 1..var.slots {
+                let next = texts
+                    .first()
+                    .map(|t| t.sibling(&format!("{name}[{i}].text"), &mut domain));
+                texts.extend(next);
+            }
+            let slots: Vec<Slot> = texts
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| Slot {
                     used: Bool::new_const(format!("{name}[{i}].used")),
-                    text: ZString::new_const(format!("{name}[{i}].text")),
+                    text,
                     is_num: Bool::new_const(format!("{name}[{i}].is_num")),
                     num: Real::new_const(format!("{name}[{i}].num")),
                 })
@@ -170,9 +350,8 @@ impl Request {
                     domain.push(b.used.implies(&a.used));
                 }
             }
-            for s in &slots {
-                domain.push(s.text.regex_matches(&printable().star()));
-                if var.kind == KeyKind::Str {
+            if var.kind == KeyKind::Str {
+                for s in &slots {
                     domain.push(s.is_num.not());
                 }
             }
@@ -237,7 +416,7 @@ impl Request {
                         Bool::from_bool(true)
                     } else {
                         self.unknown_action
-                            .regex_matches(&glob(&p.to_ascii_lowercase()))
+                            .test(&Test::Glob(p.to_ascii_lowercase()))
                     };
                     cases.push(Bool::and(&[self.action.eq(Int::from_i64(-1)), matches]));
                 }
@@ -245,20 +424,20 @@ impl Request {
             }
             Atom::ResourceStar => self.resource_star.clone(),
             Atom::Field(n, g) => match self.fields.get(usize::from(*n).wrapping_sub(1)) {
-                Some(field) => field.regex_matches(&glob(g)),
+                Some(field) => field.test(&Test::Glob(g.clone())),
                 None => no(),
             },
             Atom::Used(k, s) => self.slot(k, *s).map_or_else(no, |s| s.used.clone()),
             Atom::StrEq(k, s, v, ignore_case) => self.slot(k, *s).map_or_else(no, |s| {
-                if *ignore_case {
-                    s.text.regex_matches(&ignoring_case(v))
+                s.text.test(&if *ignore_case {
+                    Test::IgnoreCase(v.clone())
                 } else {
-                    s.text.eq(ZString::from(v.as_str()))
-                }
+                    Test::Exact(v.clone())
+                })
             }),
             Atom::StrLike(k, s, g) => self
                 .slot(k, *s)
-                .map_or_else(no, |s| s.text.regex_matches(&glob(g))),
+                .map_or_else(no, |s| s.text.test(&Test::Glob(g.clone()))),
             Atom::IsNum(k, s) => self.slot(k, *s).map_or_else(no, |s| s.is_num.clone()),
             Atom::Num(k, s, cmp, v) => match (self.slot(k, *s), real(v)) {
                 (Some(s), Some(v)) => match cmp {

@@ -9,6 +9,7 @@
 //! Anything else (principals, IP and ARN operators, policy variables, characters outside
 //! printable ASCII) makes the answer `unknown`, with the reason, never `holds`.
 
+pub mod cells;
 pub mod encode;
 pub mod ir;
 mod query;

@@ -3,13 +3,13 @@
 
 use std::time::Instant;
 
-use iamlint_eval::{Decision, PolicyInput, Principal, Request as EvalRequest, decide};
+use iamlint_eval::{PolicyInput, Principal, Request as EvalRequest, policy_allows};
 use iamlint_model::{Policy, PolicyType};
-use z3::ast::{Bool, Int, Real, Regexp, String as ZString};
+use z3::ast::Real;
 use z3::{Model, Params, SatResult, Solver};
 
-use crate::encode::{Request, alphabet};
-use crate::ir::{KeyKind, Vocabulary};
+use crate::encode::Request;
+use crate::ir::{Formula, KeyKind, Vocabulary};
 
 /// Which actions exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,8 +72,54 @@ fn difference(
     mode: Mode,
     timeout_ms: u32,
 ) -> Verdict {
+    let confirmed = |r: &EvalRequest| allowed(x, r) && !allowed(y, r);
+    witness(
+        vocabulary,
+        &vocabulary.allows(x),
+        &Formula::not(vocabulary.allows(y)),
+        mode,
+        timeout_ms,
+        &confirmed,
+    )
+}
+
+/// Whether one policy on its own allows the request (the relation every query is about).
+pub(crate) fn allowed(policy: &Policy, request: &EvalRequest) -> bool {
+    policy_allows(
+        &PolicyInput {
+            kind: kind_of(policy),
+            policy,
+        },
+        request,
+    )
+}
+
+/// A policy with a `Principal` or `NotPrincipal` is a resource policy; others are identity
+/// policies.
+pub(crate) fn kind_of(policy: &Policy) -> PolicyType {
+    if policy
+        .statements()
+        .any(|s| s.principal.is_some() || s.not_principal.is_some())
+    {
+        PolicyType::Resource
+    } else {
+        PolicyType::Identity
+    }
+}
+
+/// Looks for a request that satisfies both formulas; `confirmed` is the evaluator's view of
+/// the same question, through which the request is replayed (and made readable) before it is
+/// returned. `Holds` means no such request exists.
+pub(crate) fn witness(
+    vocabulary: &Vocabulary,
+    formula: &Formula,
+    and: &Formula,
+    mode: Mode,
+    timeout_ms: u32,
+    confirmed: &dyn Fn(&EvalRequest) -> bool,
+) -> Verdict {
     let open = mode == Mode::OpenWorld;
-    let (request, domain) = Request::declare(vocabulary, open);
+    let (request, domain) = Request::declare(vocabulary, open, &[formula, and]);
     let solver = Solver::new();
     let mut params = Params::new();
     params.set_u32("timeout", timeout_ms);
@@ -81,12 +127,8 @@ fn difference(
     for d in &domain {
         solver.assert(d);
     }
-    solver.assert(request.encode(vocabulary, open, &vocabulary.allows(x)));
-    solver.assert(
-        request
-            .encode(vocabulary, open, &vocabulary.allows(y))
-            .not(),
-    );
+    solver.assert(request.encode(vocabulary, open, formula));
+    solver.assert(request.encode(vocabulary, open, and));
     match solver.check() {
         SatResult::Unsat => return Verdict::Holds,
         SatResult::Unknown => {
@@ -97,117 +139,134 @@ fn difference(
         }
         SatResult::Sat => {}
     }
-    // prefer readable values, one preference at a time, keeping each that can hold: a catalog
-    // action, `*` or an ARN in `aws` and `us-east-1` of account 111122223333, letters and
-    // digits, whole numbers (greedy, so the order is the priority)
-    // Each try gets a short time budget: a preference the solver cannot settle quickly is
-    // dropped, which costs only readability.
-    let first = solver.get_model();
-    let mut quick = Params::new();
-    quick.set_u32("timeout", timeout_ms.min(PREFERENCE_BUDGET_MS));
-    solver.set_params(&quick);
-    for preference in preferences(vocabulary, &request, first.as_ref()) {
-        solver.push();
-        solver.assert(&preference);
-        if solver.check() != SatResult::Sat {
-            solver.pop(1);
-        }
-    }
-    solver.set_params(&params);
-    let model = match solver.check() {
-        SatResult::Sat => solver.get_model(),
-        _ => None,
-    };
-    let Some(model) = model else {
+    let Some(model) = solver.get_model() else {
         return Verdict::Unknown("the solver found a difference but gave no model".to_owned());
     };
     let Some(found) = concretize(vocabulary, &request, &model) else {
         return Verdict::Unknown("internal error: the solver's model could not be read".to_owned());
     };
     // every counterexample is replayed through the evaluator before anyone sees it
-    let allowed = |p: &Policy| {
-        decide(
-            &[PolicyInput {
-                kind: PolicyType::Identity,
-                policy: p,
-            }],
-            &found,
-        )
-        .decision
-            == Decision::Allow
-    };
-    if allowed(x) && !allowed(y) {
-        Verdict::Fails(found)
-    } else {
-        Verdict::Unknown(format!(
+    if !confirmed(&found) {
+        return Verdict::Unknown(format!(
             "internal error: the counterexample did not replay through the evaluator: {found:?}"
-        ))
+        ));
     }
+    Verdict::Fails(readable(found, confirmed))
 }
 
-/// How long the solver may spend on one readability preference.
-const PREFERENCE_BUDGET_MS: u32 = 200;
-
-/// Constraints that make a model readable, most important first; value slots that the first
-/// model leaves unused get none.
-fn preferences(vocabulary: &Vocabulary, request: &Request, first: Option<&Model>) -> Vec<Bool> {
-    let mut excluded: Vec<char> = (' '..='~')
-        .filter(|c| !c.is_ascii_lowercase() && !c.is_ascii_digit() && !vocabulary.chars.contains(c))
-        .filter(|c| !matches!(c, '/' | '-' | '.'))
-        .collect();
-    let plain = alphabet(&excluded).star();
-    let plain_one = alphabet(&excluded);
-    excluded.push(':');
-    let word = alphabet(&excluded);
-    let lower_or_digit = Regexp::union(&[Regexp::range(&'a', &'z'), Regexp::range(&'0', &'9')]);
-    let mut out = vec![request.action.ge(Int::from_i64(0))];
-    // an unknown action looks like `service:name`
-    out.push(request.unknown_action.regex_matches(&Regexp::concat(&[
-        word.clone(),
-        word.clone().star(),
-        Regexp::literal(":"),
-        word.clone(),
-        word.clone().star(),
-    ])));
-    out.push(request.resource_star.clone());
-    let [partition, service, region, account, resource] = &request.fields;
-    out.push(partition.eq(ZString::from("aws")));
-    out.push(account.eq(ZString::from("111122223333")));
-    out.push(region.eq(ZString::from("us-east-1")));
-    out.push(region.regex_matches(&Regexp::concat(&[word.clone(), word.clone().star()])));
-    out.push(service.regex_matches(&Regexp::concat(&[word.clone(), word.clone().star()])));
-    // a resource part that ends in a letter or digit (`b/x`, not `b/`)
-    out.push(resource.regex_matches(&Regexp::concat(&[plain.clone(), lower_or_digit.clone()])));
-    out.push(resource.regex_matches(&Regexp::concat(&[plain_one.clone(), plain.clone()])));
-    out.push(resource.regex_matches(&plain));
-    let is_true = |b: &Bool| {
-        first
-            .and_then(|m| m.eval(b, true))
-            .and_then(|v| v.as_bool())
-            == Some(true)
+/// Makes a confirmed request readable without asking the solver again: each value that is not
+/// already plain (`aws`, `us-east-1`, `111122223333`, letters, digits and `/-._`) is replaced
+/// by a plainer one, and each replacement is kept only if the evaluator still confirms the
+/// request.
+fn readable(mut found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> bool) -> EvalRequest {
+    let try_with = |found: &mut EvalRequest, edit: &dyn Fn(&mut EvalRequest)| {
+        let mut next = found.clone();
+        edit(&mut next);
+        if next != *found && confirmed(&next) {
+            *found = next;
+        }
     };
-    for (name, slots) in &request.keys {
-        let kind = vocabulary.keys.get(name).map(|k| k.kind);
-        for s in slots.iter().filter(|s| is_true(&s.used)) {
-            match kind {
-                Some(KeyKind::Str) => {
-                    out.push(s.text.regex_matches(&Regexp::concat(&[
-                        lower_or_digit.clone(),
-                        lower_or_digit.clone().star(),
-                    ])));
-                    out.push(
-                        s.text
-                            .regex_matches(&Regexp::concat(&[plain_one.clone(), plain.clone()])),
-                    );
+    // the resource ARN, field by field: partition, region, account, service
+    if found.resource != "*" {
+        let field_candidates: [(usize, &[&str]); 4] = [
+            (1, &["aws"]),
+            (3, &["us-east-1", ""]),
+            (4, &["111122223333", ""]),
+            (2, &[]),
+        ];
+        for (i, fixed) in field_candidates {
+            let Some(current) = found.resource.splitn(6, ':').nth(i).map(str::to_owned) else {
+                continue;
+            };
+            let plain = match i {
+                3 => current.is_empty() || plain_word(&current),
+                4 => {
+                    current.is_empty()
+                        || (current.len() == 12 && current.bytes().all(|b| b.is_ascii_digit()))
                 }
-                Some(KeyKind::Num) if is_true(&s.is_num) => {
-                    out.push(s.num.eq(Real::from_int(&s.num.to_int())));
-                }
-                _ => {}
+                _ => plain_word(&current),
+            };
+            if plain {
+                continue;
+            }
+            let candidates = fixed
+                .iter()
+                .map(|c| (*c).to_owned())
+                .chain(plainer(&current));
+            for c in candidates {
+                try_with(&mut found, &|r: &mut EvalRequest| {
+                    let mut f: Vec<&str> = r.resource.splitn(6, ':').collect();
+                    if let Some(slot) = f.get_mut(i) {
+                        *slot = &c;
+                    }
+                    r.resource = f.join(":");
+                });
+            }
+        }
+        // the resource part
+        let fields: Vec<String> = found.resource.splitn(6, ':').map(str::to_owned).collect();
+        if let [head @ .., part] = fields.as_slice() {
+            let head = head.join(":");
+            let mut candidates: Vec<String> = plainer(part).into_iter().collect();
+            if part.is_empty() || part.ends_with('/') {
+                candidates.push(format!("{part}x"));
+            }
+            for c in candidates {
+                try_with(&mut found, &|r: &mut EvalRequest| {
+                    r.resource = format!("{head}:{c}");
+                });
             }
         }
     }
-    out
+    // an unknown action (open world)
+    if let Some(c) = plainer(&found.action) {
+        try_with(&mut found, &|r: &mut EvalRequest| r.action.clone_from(&c));
+    }
+    // context values
+    let keys: Vec<(String, usize, String)> = found
+        .context
+        .iter()
+        .flat_map(|(k, vs)| {
+            vs.iter()
+                .enumerate()
+                .map(|(i, v)| (k.clone(), i, v.clone()))
+        })
+        .collect();
+    for (key, i, value) in keys {
+        let mut candidates: Vec<String> = plainer(&value).into_iter().collect();
+        if value.is_empty() {
+            candidates.push("x".to_owned());
+        }
+        for c in candidates {
+            try_with(&mut found, &|r: &mut EvalRequest| {
+                if let Some(v) = r.context.get_mut(&key).and_then(|vs| vs.get_mut(i)) {
+                    v.clone_from(&c);
+                }
+            });
+        }
+    }
+    found
+}
+
+/// Letters, digits and `-`, non-empty.
+fn plain_word(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// The text with each character other than letters, digits and `/-._:` replaced by `x`, when
+/// that changes it.
+fn plainer(s: &str) -> Option<String> {
+    let out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "/-._:".contains(c) {
+                c
+            } else {
+                'x'
+            }
+        })
+        .collect();
+    (out != s).then_some(out)
 }
 
 /// A number from the model, as the evaluator will read it back.
@@ -244,7 +303,7 @@ fn number(r: &Real) -> Option<String> {
 fn concretize(vocabulary: &Vocabulary, request: &Request, model: &Model) -> Option<EvalRequest> {
     let action_class = model.eval(&request.action, true)?.as_i64()?;
     let action = if action_class < 0 {
-        model.eval(&request.unknown_action, true)?.as_string()?
+        request.unknown_action.value(model)?
     } else {
         vocabulary
             .classes
@@ -255,7 +314,7 @@ fn concretize(vocabulary: &Vocabulary, request: &Request, model: &Model) -> Opti
     let star = model.eval(&request.resource_star, true)?.as_bool()?;
     let mut fields = Vec::new();
     for f in &request.fields {
-        fields.push(model.eval(f, true)?.as_string()?);
+        fields.push(f.value(model)?);
     }
     let resource = if star {
         "*".to_owned()
@@ -278,7 +337,7 @@ fn concretize(vocabulary: &Vocabulary, request: &Request, model: &Model) -> Opti
                 break;
             }
             let value = match kind {
-                KeyKind::Str => model.eval(&s.text, true)?.as_string()?,
+                KeyKind::Str => s.text.value(model)?,
                 KeyKind::Num if model.eval(&s.is_num, true)?.as_bool()? => {
                     number(&model.eval(&s.num, true)?)?
                 }

@@ -1,0 +1,284 @@
+//! Atomisation of string variables (semantics.md B11): all the tests one query applies to one
+//! string variable (globs, exact and case-insensitive equalities) split the strings into a few
+//! cells, sets of strings that pass exactly the same tests. The cells are found outside the
+//! solver by exploring the product of the tests' automata, each with its shortest witness, and
+//! the variable becomes a small integer (its cell) for Z3: no string theory, no regular
+//! expressions.
+//!
+//! Soundness: every string ends in some product state, and the exploration reaches every
+//! state, because at each state only the characters that some test spells next behave
+//! differently from the rest, and one character that no test spells stands for all the rest.
+
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashMap;
+
+/// One test of a string variable.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Test {
+    /// A glob: `*` any text, `?` one character, the rest literal, case-sensitive.
+    Glob(String),
+    /// Equal to the text, every character literal.
+    Exact(String),
+    /// Equal to the text, ignoring ASCII case.
+    IgnoreCase(String),
+}
+
+/// The cells of a set of tests: a witness per cell, and for each test the cells it accepts.
+#[derive(Debug, Clone)]
+pub struct Partition {
+    pub tests: Vec<Test>,
+    pub witnesses: Vec<String>,
+    /// `accepts[t]`: the cells in which test `t` holds.
+    pub accepts: Vec<Vec<usize>>,
+}
+
+impl Partition {
+    /// The cells in which a test holds, if it is one of the partition's tests.
+    pub fn cells(&self, test: &Test) -> Option<&[usize]> {
+        let i = self.tests.iter().position(|t| t == test)?;
+        self.accepts.get(i).map(Vec::as_slice)
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Token {
+    Star,
+    Any,
+    Lit(Vec<char>),
+}
+
+fn tokens(test: &Test) -> Vec<Token> {
+    match test {
+        Test::Glob(g) => g
+            .chars()
+            .map(|c| match c {
+                '*' => Token::Star,
+                '?' => Token::Any,
+                c => Token::Lit(vec![c]),
+            })
+            .collect(),
+        Test::Exact(s) => s.chars().map(|c| Token::Lit(vec![c])).collect(),
+        Test::IgnoreCase(s) => s
+            .chars()
+            .map(|c| {
+                let (lo, up) = (c.to_ascii_lowercase(), c.to_ascii_uppercase());
+                Token::Lit(if lo == up { vec![c] } else { vec![lo, up] })
+            })
+            .collect(),
+    }
+}
+
+/// A set of automaton positions, as bits.
+type Bits = Vec<u64>;
+
+fn has(bits: &[u64], i: usize) -> bool {
+    bits.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
+fn set(bits: &mut [u64], i: usize) {
+    if let Some(w) = bits.get_mut(i / 64) {
+        *w |= 1 << (i % 64);
+    }
+}
+
+/// One test's automaton: positions `0..=len`, accepting at `len`.
+struct Automaton {
+    tokens: Vec<Token>,
+    words: usize,
+}
+
+impl Automaton {
+    fn new(test: &Test) -> Automaton {
+        let tokens = tokens(test);
+        let words = tokens.len() / 64 + 1;
+        Automaton { tokens, words }
+    }
+
+    /// Adds the positions a `*` may skip to.
+    fn close(&self, bits: &mut [u64]) {
+        for (i, t) in self.tokens.iter().enumerate() {
+            if matches!(t, Token::Star) && has(bits, i) {
+                set(bits, i + 1);
+            }
+        }
+    }
+
+    fn start(&self) -> Bits {
+        let mut bits = vec![0; self.words];
+        set(&mut bits, 0);
+        self.close(&mut bits);
+        bits
+    }
+
+    /// The positions after reading `c` (`None`: a character no test spells).
+    fn step(&self, bits: &[u64], c: Option<char>) -> Bits {
+        let mut next = vec![0; self.words];
+        for (i, t) in self.tokens.iter().enumerate() {
+            if !has(bits, i) {
+                continue;
+            }
+            match t {
+                Token::Star => set(&mut next, i),
+                Token::Any => set(&mut next, i + 1),
+                Token::Lit(cs) => {
+                    if c.is_some_and(|c| cs.contains(&c)) {
+                        set(&mut next, i + 1);
+                    }
+                }
+            }
+        }
+        self.close(&mut next);
+        next
+    }
+
+    fn accepts(&self, bits: &[u64]) -> bool {
+        has(bits, self.tokens.len())
+    }
+
+    /// The characters this automaton spells next from these positions.
+    fn spelled(&self, bits: &[u64], out: &mut Vec<char>) {
+        for (i, t) in self.tokens.iter().enumerate() {
+            if let Token::Lit(cs) = t
+                && has(bits, i)
+            {
+                out.extend(cs.iter().copied());
+            }
+        }
+    }
+}
+
+/// Splits the strings whose characters all pass `allowed` into cells by the tests; `None` when
+/// the exploration would visit more than `limit` states (the caller then falls back to the
+/// solver's string theory).
+pub fn partition(
+    tests: &[Test],
+    allowed: &dyn Fn(char) -> bool,
+    limit: usize,
+) -> Option<Partition> {
+    let automata: Vec<Automaton> = tests.iter().map(Automaton::new).collect();
+    // a character no test spells, to stand for all of them (none if every allowed one is spelled)
+    let spelled_anywhere: Vec<char> = automata
+        .iter()
+        .flat_map(|a| a.tokens.iter())
+        .filter_map(|t| match t {
+            Token::Lit(cs) => Some(cs.iter().copied()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let other = "xyzqjkwvub0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZacdefghilmnoprst_-."
+        .chars()
+        .chain(' '..='~')
+        .find(|c| allowed(*c) && !spelled_anywhere.contains(c));
+    let start: Vec<Bits> = automata.iter().map(Automaton::start).collect();
+    let mut seen: FxHashMap<Vec<Bits>, ()> = FxHashMap::default();
+    let mut signatures: FxHashMap<Vec<bool>, usize> = FxHashMap::default();
+    let mut witnesses: Vec<String> = Vec::new();
+    let mut order: Vec<Vec<bool>> = Vec::new();
+    let mut queue: VecDeque<(Vec<Bits>, String)> = VecDeque::new();
+    seen.insert(start.clone(), ());
+    queue.push_back((start, String::new()));
+    while let Some((state, word)) = queue.pop_front() {
+        let signature: Vec<bool> = automata
+            .iter()
+            .zip(&state)
+            .map(|(a, b)| a.accepts(b))
+            .collect();
+        if !signatures.contains_key(&signature) {
+            signatures.insert(signature.clone(), witnesses.len());
+            witnesses.push(word.clone());
+            order.push(signature);
+        }
+        let mut chars = Vec::new();
+        for (a, b) in automata.iter().zip(&state) {
+            a.spelled(b, &mut chars);
+        }
+        chars.sort_unstable();
+        chars.dedup();
+        chars.retain(|c| allowed(*c));
+        let moves = chars
+            .into_iter()
+            .map(Some)
+            .chain(other.map(|_| None))
+            .collect::<Vec<_>>();
+        for c in moves {
+            let next: Vec<Bits> = automata
+                .iter()
+                .zip(&state)
+                .map(|(a, b)| a.step(b, c))
+                .collect();
+            if seen.contains_key(&next) {
+                continue;
+            }
+            if seen.len() >= limit {
+                return None;
+            }
+            seen.insert(next.clone(), ());
+            let mut w = word.clone();
+            w.push(c.or(other).unwrap_or('x'));
+            queue.push_back((next, w));
+        }
+    }
+    let accepts = (0..tests.len())
+        .map(|t| {
+            order
+                .iter()
+                .enumerate()
+                .filter(|(_, sig)| sig.get(t).copied().unwrap_or(false))
+                .map(|(cell, _)| cell)
+                .collect()
+        })
+        .collect();
+    Some(Partition {
+        tests: tests.to_vec(),
+        witnesses,
+        accepts,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "tests")]
+
+    use super::*;
+
+    fn glob(pattern: &str, text: &str) -> bool {
+        iamlint_catalog::glob_match(pattern, text, false)
+    }
+
+    #[test]
+    fn cells_of_prefix_globs() {
+        let tests = vec![
+            Test::Glob("b/*".into()),
+            Test::Glob("b/private/*".into()),
+            Test::Exact("b/x".into()),
+        ];
+        let p = partition(&tests, &|_| true, 10_000).unwrap();
+        // outside `b/*`; in `b/*` only; `b/private/*`; exactly `b/x`
+        assert_eq!(p.witnesses.len(), 4, "{p:?}");
+        for (cell, w) in p.witnesses.iter().enumerate() {
+            assert_eq!(glob("b/*", w), p.accepts[0].contains(&cell), "{w}");
+            assert_eq!(glob("b/private/*", w), p.accepts[1].contains(&cell), "{w}");
+            assert_eq!(w == "b/x", p.accepts[2].contains(&cell), "{w}");
+        }
+    }
+
+    #[test]
+    fn ignore_case_and_forbidden_characters() {
+        let tests = vec![Test::IgnoreCase("Ab".into()), Test::Glob("a*".into())];
+        let p = partition(&tests, &|c| c != 'A', 10_000).unwrap();
+        // `ab` and `aB` pass both; `Ab` cannot be spelled; `a` passes the glob only
+        for (cell, w) in p.witnesses.iter().enumerate() {
+            assert!(!w.contains('A'));
+            assert_eq!(w.eq_ignore_ascii_case("ab"), p.accepts[0].contains(&cell));
+        }
+        assert!(p.accepts[0].iter().all(|c| p.accepts[1].contains(c)));
+    }
+
+    #[test]
+    fn the_limit_is_respected() {
+        let tests: Vec<Test> = (0..30).map(|i| Test::Glob(format!("*{i}*{i}*"))).collect();
+        assert!(partition(&tests, &|_| true, 50).is_none());
+    }
+}
