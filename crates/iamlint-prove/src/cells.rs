@@ -22,6 +22,9 @@ pub enum Test {
     Exact(String),
     /// Equal to the text, ignoring ASCII case.
     IgnoreCase(String),
+    /// An ARN pattern (`ArnLike`, `ArnEquals`): six colon-separated fields, each a glob; in the
+    /// first five a wildcard never spans a colon (`matching.rs`'s `arn_matches`).
+    Arn(String),
 }
 
 /// The cells of a set of tests: a witness per cell, and for each test the cells it accepts.
@@ -45,7 +48,12 @@ impl Partition {
 enum Token {
     Star,
     Any,
+    /// `*` and `?` inside one of the first five fields of an ARN.
+    StarNoColon,
+    AnyNoColon,
     Lit(Vec<char>),
+    /// Matches nothing (an ARN pattern without six fields).
+    Never,
 }
 
 fn tokens(test: &Test) -> Vec<Token> {
@@ -66,6 +74,27 @@ fn tokens(test: &Test) -> Vec<Token> {
                 Token::Lit(if lo == up { vec![c] } else { vec![lo, up] })
             })
             .collect(),
+        Test::Arn(pattern) if pattern == "*" => vec![Token::Star],
+        Test::Arn(pattern) => {
+            let fields: Vec<&str> = pattern.splitn(6, ':').collect();
+            if fields.len() != 6 {
+                return vec![Token::Never];
+            }
+            let mut out = Vec::new();
+            for (i, field) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(Token::Lit(vec![':']));
+                }
+                out.extend(field.chars().map(|c| match (c, i < 5) {
+                    ('*', true) => Token::StarNoColon,
+                    ('?', true) => Token::AnyNoColon,
+                    ('*', false) => Token::Star,
+                    ('?', false) => Token::Any,
+                    (c, _) => Token::Lit(vec![c]),
+                }));
+            }
+            out
+        }
     }
 }
 
@@ -98,7 +127,7 @@ impl Automaton {
     /// Adds the positions a `*` may skip to.
     fn close(&self, bits: &mut [u64]) {
         for (i, t) in self.tokens.iter().enumerate() {
-            if matches!(t, Token::Star) && has(bits, i) {
+            if matches!(t, Token::Star | Token::StarNoColon) && has(bits, i) {
                 set(bits, i + 1);
             }
         }
@@ -121,6 +150,17 @@ impl Automaton {
             match t {
                 Token::Star => set(&mut next, i),
                 Token::Any => set(&mut next, i + 1),
+                Token::StarNoColon => {
+                    if c != Some(':') {
+                        set(&mut next, i);
+                    }
+                }
+                Token::AnyNoColon => {
+                    if c != Some(':') {
+                        set(&mut next, i + 1);
+                    }
+                }
+                Token::Never => {}
                 Token::Lit(cs) => {
                     if c.is_some_and(|c| cs.contains(&c)) {
                         set(&mut next, i + 1);
@@ -136,13 +176,16 @@ impl Automaton {
         has(bits, self.tokens.len())
     }
 
-    /// The characters this automaton spells next from these positions.
+    /// The characters this automaton treats apart from the rest, from these positions.
     fn spelled(&self, bits: &[u64], out: &mut Vec<char>) {
         for (i, t) in self.tokens.iter().enumerate() {
-            if let Token::Lit(cs) = t
-                && has(bits, i)
-            {
-                out.extend(cs.iter().copied());
+            if !has(bits, i) {
+                continue;
+            }
+            match t {
+                Token::Lit(cs) => out.extend(cs.iter().copied()),
+                Token::StarNoColon | Token::AnyNoColon => out.push(':'),
+                _ => {}
             }
         }
     }
@@ -161,11 +204,11 @@ pub fn partition(
     let spelled_anywhere: Vec<char> = automata
         .iter()
         .flat_map(|a| a.tokens.iter())
-        .filter_map(|t| match t {
-            Token::Lit(cs) => Some(cs.iter().copied()),
-            _ => None,
+        .flat_map(|t| match t {
+            Token::Lit(cs) => cs.clone(),
+            Token::StarNoColon | Token::AnyNoColon => vec![':'],
+            _ => Vec::new(),
         })
-        .flatten()
         .collect();
     let other = "xyzqjkwvub0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZacdefghilmnoprst_-."
         .chars()
@@ -274,6 +317,27 @@ mod tests {
             assert_eq!(w.eq_ignore_ascii_case("ab"), p.accepts[0].contains(&cell));
         }
         assert!(p.accepts[0].iter().all(|c| p.accepts[1].contains(c)));
+    }
+
+    #[test]
+    fn arn_patterns_keep_wildcards_in_their_field() {
+        let tests = vec![
+            Test::Arn("arn:aws:s3:*:*:b*".into()),
+            Test::Arn("a:b".into()),
+        ];
+        let p = partition(&tests, &|_| true, 10_000).unwrap();
+        assert!(
+            p.accepts[1].is_empty(),
+            "a pattern without six fields matches nothing"
+        );
+        for (cell, w) in p.witnesses.iter().enumerate() {
+            assert_eq!(
+                iamlint_eval::arn_matches("arn:aws:s3:*:*:b*", w),
+                p.accepts[0].contains(&cell),
+                "{w}"
+            );
+        }
+        assert!(!p.accepts[0].is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use z3::Model;
-use z3::ast::{Bool, Int, Real, Regexp, String as ZString};
+use z3::ast::{BV, Bool, Int, Real, Regexp, String as ZString};
 
 use crate::cells::{Partition, Test, partition};
 use crate::ir::{Atom, Cmp, Formula, KeyKind, Vocabulary};
@@ -43,6 +43,10 @@ impl StrVar {
                 Test::Glob(g) => text.regex_matches(&glob(g)),
                 Test::Exact(v) => text.eq(ZString::from(v.as_str())),
                 Test::IgnoreCase(v) => text.regex_matches(&ignoring_case(v)),
+                Test::Arn(p) => match arn_regex(p) {
+                    Some(re) => text.regex_matches(&re),
+                    None => Bool::from_bool(false),
+                },
             },
         }
     }
@@ -112,6 +116,31 @@ pub struct Slot {
     pub text: StrVar,
     pub is_num: Bool,
     pub num: Real,
+    /// IP keys: whether the value is an address, whether IPv6, and its bits (an IPv4 address
+    /// in the low 32).
+    pub is_ip: Bool,
+    pub v6: Bool,
+    pub ip: BV,
+}
+
+/// A CIDR as `(is IPv6, network bits, prefix length)`, read as the evaluator reads it (a bare
+/// address is a /32 or /128; IPv4 bits are the low 32 of the 128).
+pub fn parse_cidr(cidr: &str) -> Option<(bool, u128, u32)> {
+    let (net, len) = match cidr.split_once('/') {
+        Some((n, l)) => (n, Some(l.parse::<u32>().ok()?)),
+        None => (cidr, None),
+    };
+    match net.trim().parse::<std::net::IpAddr>().ok()? {
+        std::net::IpAddr::V4(n) => {
+            let len = len.unwrap_or(32);
+            // a /L of IPv4 is a /(96 + L) of the 128 bits
+            (len <= 32).then(|| (false, u128::from(u32::from(n)), 96 + len))
+        }
+        std::net::IpAddr::V6(n) => {
+            let len = len.unwrap_or(128);
+            (len <= 128).then(|| (true, u128::from(n), len))
+        }
+    }
 }
 
 /// The request variables of one query.
@@ -166,6 +195,7 @@ fn collect_tests(
                 add(Subject::Key(k.clone()), Test::IgnoreCase(v.clone()));
             }
             Atom::StrLike(k, _, g) => add(Subject::Key(k.clone()), Test::Glob(g.clone())),
+            Atom::ArnLike(k, _, p) => add(Subject::Key(k.clone()), Test::Arn(p.clone())),
             _ => {}
         },
     }
@@ -228,6 +258,37 @@ pub fn glob(pattern: &str) -> Regexp {
         1 => parts.pop().unwrap_or_else(|| Regexp::literal("")),
         _ => Regexp::concat(&parts),
     }
+}
+
+/// An ARN pattern as a regular expression: each of the first five fields a glob without
+/// colons, the resource part a glob over the rest; `None` when it has no six fields.
+fn arn_regex(pattern: &str) -> Option<Regexp> {
+    if pattern == "*" {
+        return Some(Regexp::full());
+    }
+    let fields: Vec<&str> = pattern.splitn(6, ':').collect();
+    if fields.len() != 6 {
+        return None;
+    }
+    let no_colon = alphabet(&[':']);
+    let mut parts = Vec::new();
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            parts.push(Regexp::literal(":"));
+        }
+        if i < 5 {
+            for c in field.chars() {
+                parts.push(match c {
+                    '*' => no_colon.clone().star(),
+                    '?' => no_colon.clone(),
+                    c => Regexp::literal(&c.to_string()),
+                });
+            }
+        } else {
+            parts.push(glob(field));
+        }
+    }
+    Some(Regexp::concat(&parts))
 }
 
 /// A text compared ignoring ASCII case: each letter becomes `(x|X)`.
@@ -342,6 +403,9 @@ impl Request {
                     text,
                     is_num: Bool::new_const(format!("{name}[{i}].is_num")),
                     num: Real::new_const(format!("{name}[{i}].num")),
+                    is_ip: Bool::new_const(format!("{name}[{i}].is_ip")),
+                    v6: Bool::new_const(format!("{name}[{i}].v6")),
+                    ip: BV::new_const(format!("{name}[{i}].ip"), 128),
                 })
                 .collect();
             for pair in slots.windows(2) {
@@ -350,9 +414,16 @@ impl Request {
                     domain.push(b.used.implies(&a.used));
                 }
             }
-            if var.kind == KeyKind::Str {
-                for s in &slots {
+            for s in &slots {
+                if var.kind != KeyKind::Num {
                     domain.push(s.is_num.not());
+                }
+                if var.kind == KeyKind::Ip {
+                    // an IPv4 address has only 32 bits
+                    let high = s.ip.extract(127, 32);
+                    domain.push(Bool::or(&[s.v6.clone(), high.eq(BV::from_u64(0, 96))]));
+                } else {
+                    domain.push(s.is_ip.not());
                 }
             }
             keys.insert(name.clone(), slots);
@@ -438,6 +509,28 @@ impl Request {
             Atom::StrLike(k, s, g) => self
                 .slot(k, *s)
                 .map_or_else(no, |s| s.text.test(&Test::Glob(g.clone()))),
+            Atom::ArnLike(k, s, p) => self
+                .slot(k, *s)
+                .map_or_else(no, |s| s.text.test(&Test::Arn(p.clone()))),
+            Atom::InCidr(k, s, cidr) => match (self.slot(k, *s), parse_cidr(cidr)) {
+                (Some(s), Some((v6, net, len))) => {
+                    let mask = if len == 0 {
+                        0
+                    } else {
+                        u128::MAX << (128 - len)
+                    };
+                    let bv = |x: u128| BV::from_str(128, &x.to_string());
+                    match (bv(mask), bv(net & mask)) {
+                        (Some(mask), Some(net)) => Bool::and(&[
+                            s.is_ip.clone(),
+                            s.v6.eq(Bool::from_bool(v6)),
+                            s.ip.bvand(&mask).eq(&net),
+                        ]),
+                        _ => no(),
+                    }
+                }
+                _ => no(),
+            },
             Atom::IsNum(k, s) => self.slot(k, *s).map_or_else(no, |s| s.is_num.clone()),
             Atom::Num(k, s, cmp, v) => match (self.slot(k, *s), real(v)) {
                 (Some(s), Some(v)) => match cmp {

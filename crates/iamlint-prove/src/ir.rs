@@ -50,6 +50,10 @@ pub enum Atom {
     IsNum(String, usize),
     /// The slot's number compares with the policy's, given as an exact decimal.
     Num(String, usize, Cmp, String),
+    /// The slot's value matches the ARN pattern (`ArnLike`, `ArnEquals`).
+    ArnLike(String, usize, String),
+    /// The slot's value is an IP address in the CIDR (`IpAddress`).
+    InCidr(String, usize, String),
 }
 
 impl Formula {
@@ -120,6 +124,8 @@ impl fmt::Display for Formula {
                 }
                 Atom::StrLike(k, s, g) => write!(f, "{k}[{s}]~{g:?}"),
                 Atom::IsNum(k, s) => write!(f, "num?({k}[{s}])"),
+                Atom::ArnLike(k, s, p) => write!(f, "{k}[{s}]~arn{p:?}"),
+                Atom::InCidr(k, s, c) => write!(f, "{k}[{s}] in {c}"),
                 Atom::Num(k, s, c, v) => {
                     let op = match c {
                         Cmp::Lt => "<",
@@ -142,6 +148,8 @@ pub enum KeyKind {
     Str,
     /// Numbers (Numeric or Date operators; a date is its epoch seconds).
     Num,
+    /// IP addresses (IP operators).
+    Ip,
 }
 
 /// One context key of a query.
@@ -240,16 +248,11 @@ impl Vocabulary {
                         continue;
                     };
                     let family = match operator.family() {
-                        Family::String | Family::Bool | Family::Binary => "string",
+                        Family::String | Family::Bool | Family::Binary | Family::Arn => "string",
                         Family::Numeric => "numeric",
                         Family::Date => "date",
                         Family::Null => "null",
-                        other => {
-                            return Err(format!(
-                                "`{}` operators are not encoded yet",
-                                other.name()
-                            ));
-                        }
+                        Family::Ip => "ip",
                     };
                     for value in values(key) {
                         literal_ok(value, &mut v.chars)?;
@@ -273,6 +276,7 @@ impl Vocabulary {
             let kind = match typed.as_slice() {
                 [] | ["string"] => KeyKind::Str,
                 ["numeric"] | ["date"] => KeyKind::Num,
+                ["ip"] => KeyKind::Ip,
                 _ => {
                     return Err(format!(
                         "`{name}` is compared as {}; mixed comparisons of one key are not encoded yet",
@@ -470,11 +474,12 @@ fn compare(operator: Operator, kind: KeyKind, key: &str, slot: usize, pv: &str) 
     };
     let number = pv.trim().parse::<f64>().ok();
     let date = iamlint_eval::epoch_seconds(pv);
-    if kind == KeyKind::Num
-        && matches!(
-            operator.family(),
-            Family::String | Family::Bool | Family::Binary
-        )
+    let string_family = matches!(
+        operator.family(),
+        Family::String | Family::Bool | Family::Binary | Family::Arn
+    );
+    if (kind != KeyKind::Str && string_family)
+        || (kind != KeyKind::Ip && operator.family() == Family::Ip)
     {
         return Formula::False;
     }
@@ -496,10 +501,12 @@ fn compare(operator: Operator, kind: KeyKind, key: &str, slot: usize, pv: &str) 
         DateLessThanEquals => num(Cmp::Le, date),
         DateGreaterThan => num(Cmp::Gt, date),
         DateGreaterThanEquals => num(Cmp::Ge, date),
-        // refused by `Vocabulary::of`
-        IpAddress | NotIpAddress | ArnEquals | ArnLike | ArnNotEquals | ArnNotLike | Null => {
-            Formula::False
+        ArnEquals | ArnLike | ArnNotEquals | ArnNotLike => {
+            Formula::atom(Atom::ArnLike(k, slot, pv.to_owned()))
         }
+        IpAddress | NotIpAddress => Formula::atom(Atom::InCidr(k, slot, pv.to_owned())),
+        // handled by `pair`
+        Null => Formula::False,
     }
 }
 

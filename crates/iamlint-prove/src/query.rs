@@ -342,6 +342,17 @@ fn concretize(vocabulary: &Vocabulary, request: &Request, model: &Model) -> Opti
                     number(&model.eval(&s.num, true)?)?
                 }
                 KeyKind::Num => "x".to_owned(),
+                KeyKind::Ip if model.eval(&s.is_ip, true)?.as_bool()? => {
+                    let high = model.eval(&s.ip.extract(127, 64), true)?.as_u64()?;
+                    let low = model.eval(&s.ip.extract(63, 0), true)?.as_u64()?;
+                    let bits = (u128::from(high) << 64) | u128::from(low);
+                    if model.eval(&s.v6, true)?.as_bool()? {
+                        std::net::Ipv6Addr::from(bits).to_string()
+                    } else {
+                        std::net::Ipv4Addr::from(u32::try_from(bits).ok()?).to_string()
+                    }
+                }
+                KeyKind::Ip => "x".to_owned(),
             };
             out = out.with(name, &value);
         }
