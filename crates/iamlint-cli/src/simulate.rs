@@ -52,11 +52,11 @@ pub struct SimulateArgs {
 }
 
 /// One loaded policy.
-struct Loaded {
-    path: String,
-    kind: PolicyType,
-    text: String,
-    policy: Policy,
+pub(crate) struct Loaded {
+    pub(crate) path: String,
+    pub(crate) kind: PolicyType,
+    pub(crate) text: String,
+    pub(crate) policy: Policy,
 }
 
 /// Runs the simulation and prints the result. Returns the exit status: 0 whatever the
@@ -103,7 +103,7 @@ fn simulate(args: &SimulateArgs) -> Result<String, String> {
 
 /// `[TYPE=]FILE`: a prefix before `=` that names a policy type is the type; otherwise the
 /// whole argument is the file (file names may contain `=`).
-fn load(spec: &str) -> Result<Loaded, String> {
+pub(crate) fn load(spec: &str) -> Result<Loaded, String> {
     let (kind, path) = match spec.split_once('=') {
         Some((t, p)) => match PolicyType::parse(t) {
             Some(kind) => (kind, p),

@@ -1039,3 +1039,199 @@ fn simulate_the_shipped_example_as_the_readme_runs_it() {
         "{out}"
     );
 }
+
+// ---- iamlint prove ----
+
+/// The acceptance policies: `s3:GetObject`, `s3:Get*`, and `s3:Get*` over TLS only, all on
+/// `arn:aws:s3:::b/*`.
+fn prove_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let allow = |action: &str, extra: &str| {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"{action}","Resource":"arn:aws:s3:::b/*"{extra}}}]}}"#
+        )
+    };
+    write(dir.path(), "a.json", &allow("s3:GetObject", ""));
+    write(dir.path(), "b.json", &allow("s3:Get*", ""));
+    write(
+        dir.path(),
+        "tls.json",
+        &allow(
+            "s3:Get*",
+            r#","Condition":{"Bool":{"aws:SecureTransport":"true"}}"#,
+        ),
+    );
+    write(
+        dir.path(),
+        "home.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:username}/*"}]}"#,
+    );
+    dir
+}
+
+/// Feeds a counterexample back to `iamlint simulate` with one policy, returning the decision.
+fn replay(dir: &Path, counterexample: &Value, policy: &str) -> String {
+    write(dir, "request.json", &counterexample.to_string());
+    let o = iamlint(
+        &[
+            "simulate",
+            "--policy",
+            policy,
+            "--request",
+            "request.json",
+            "--format",
+            "json",
+        ],
+        dir,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    json(&o)["decision"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn prove_subset_holds_and_fails_with_a_counterexample_simulate_confirms() {
+    let dir = prove_dir();
+    let d = dir.path();
+    let o = iamlint(&["prove", "subset", "a.json", "b.json"], d);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).starts_with("holds: every request `a.json` allows, `b.json` allows too"));
+
+    let o = iamlint(
+        &["prove", "subset", "b.json", "a.json", "--format", "json"],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v = json(&o);
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["counterexample", "elapsed_ms", "query", "reason", "verdict"]
+    );
+    assert_eq!(v["query"], "subset");
+    assert_eq!(v["verdict"], "fails");
+    assert!(v["elapsed_ms"].is_u64());
+    let cx = &v["counterexample"];
+    assert!(cx["action"].as_str().unwrap().starts_with("s3:Get"), "{cx}");
+    assert_ne!(cx["action"], "s3:GetObject");
+    assert!(
+        cx["resource"]
+            .as_str()
+            .unwrap()
+            .starts_with("arn:aws:s3:::b/")
+    );
+    assert!(cx["context"].is_object());
+    // the counterexample is a request `simulate` reads, and decides as the prover said
+    assert_eq!(replay(d, cx, "b.json"), "allow");
+    assert_eq!(replay(d, cx, "a.json"), "implicit-deny");
+}
+
+#[test]
+fn prove_a_secure_transport_condition_breaks_the_subset() {
+    let dir = prove_dir();
+    let d = dir.path();
+    let o = iamlint(
+        &["prove", "subset", "a.json", "tls.json", "--format", "json"],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let cx = &json(&o)["counterexample"];
+    let transport = &cx["context"]["aws:securetransport"];
+    assert!(
+        transport.is_null() || transport.as_str().is_some_and(|t| t != "true"),
+        "{cx}"
+    );
+    assert_eq!(replay(d, cx, "a.json"), "allow");
+    assert_eq!(replay(d, cx, "tls.json"), "implicit-deny");
+    // the text names both files and shows the request
+    let o = iamlint(&["prove", "subset", "a.json", "tls.json"], d);
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("fails: `a.json` allows a request that `tls.json` does not"),
+        "{out}"
+    );
+    assert!(out.contains("    action     s3:GetObject\n"), "{out}");
+}
+
+#[test]
+fn prove_equivalent_and_not_granted() {
+    let dir = prove_dir();
+    let d = dir.path();
+    let o = iamlint(&["prove", "equivalent", "b.json", "b.json"], d);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // the counterexample comes from the wider side, whichever order they are given in
+    let o = iamlint(&["prove", "equivalent", "a.json", "b.json"], d);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).starts_with("fails: `b.json` allows a request that `a.json` does not"),
+        "{}",
+        stdout(&o)
+    );
+    let o = iamlint(
+        &["prove", "not-granted", "b.json", "--action", "s3:PutObject"],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = iamlint(
+        &[
+            "prove",
+            "not-granted",
+            "b.json",
+            "--action",
+            "s3:GetObjectAcl",
+            "--format",
+            "json",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v = json(&o);
+    assert_eq!(v["query"], "not-granted");
+    assert_eq!(v["counterexample"]["action"], "s3:GetObjectAcl");
+    let o = iamlint(
+        &[
+            "prove",
+            "not-granted",
+            "b.json",
+            "--resource",
+            "arn:aws:s3:::other/*",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn prove_exit_status_is_three_for_unknown_and_two_for_errors() {
+    let dir = prove_dir();
+    let d = dir.path();
+    let o = iamlint(
+        &["prove", "subset", "home.json", "a.json", "--format", "json"],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
+    let v = json(&o);
+    assert_eq!(v["verdict"], "unknown");
+    assert!(v["counterexample"].is_null());
+    assert!(
+        v["reason"].as_str().unwrap().contains("policy variable"),
+        "{v}"
+    );
+    let o = iamlint(&["prove", "subset", "a.json", "missing.json"], d);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot read `missing.json`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = iamlint(
+        &["prove", "subset", "a.json", "b.json", "--timeout", "0"],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let o = iamlint(&["prove", "not-granted", "a.json"], d);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an action or a resource is required"
+    );
+}

@@ -4,14 +4,14 @@
 //! evaluator (`iamlint-eval`) before it is returned. This is the only crate that links Z3.
 //!
 //! Scope so far: identity-style policies (no `Principal`), actions in closed-world (over the
-//! catalog) or open-world mode, segment-aware resource globs, and conditions of the String,
-//! Numeric, Date, Bool, Binary and Null families with `IfExists` and the set qualifiers.
-//! Anything else (principals, IP and ARN operators, policy variables, characters outside
-//! printable ASCII) makes the answer `unknown`, with the reason, never `holds`.
+//! catalog) or open-world mode, segment-aware resource globs, and conditions of every family
+//! (String, Numeric, Date, Bool, Binary, IP, ARN and Null) with `IfExists` and the set
+//! qualifiers. Anything else (principals, policy variables, characters outside printable
+//! ASCII) makes the answer `unknown`, with the reason, never `holds`.
 
 pub mod cells;
 pub mod encode;
 pub mod ir;
 mod query;
 
-pub use query::{Answer, Mode, Verdict, equivalent, subset};
+pub use query::{Answer, Mode, Verdict, equivalent, not_granted, subset};

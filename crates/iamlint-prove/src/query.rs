@@ -64,6 +64,28 @@ pub fn equivalent(a: &Policy, b: &Policy, mode: Mode, timeout_ms: u32) -> Answer
     }
 }
 
+/// Whether `policy` allows none of the requests `probe` allows (`iamlint prove not-granted`,
+/// where the probe allows the actions and resources asked about). A counterexample is a
+/// request both allow.
+pub fn not_granted(policy: &Policy, probe: &Policy, mode: Mode, timeout_ms: u32) -> Answer {
+    let start = Instant::now();
+    let verdict = match Vocabulary::of(&[policy, probe]) {
+        Err(reason) => Verdict::Unknown(reason),
+        Ok(v) => witness(
+            &v,
+            &v.allows(policy),
+            &v.allows(probe),
+            mode,
+            timeout_ms,
+            &|r: &EvalRequest| allowed(policy, r) && allowed(probe, r),
+        ),
+    };
+    Answer {
+        verdict,
+        elapsed_ms: start.elapsed().as_millis(),
+    }
+}
+
 /// Looks for a request that `x` allows and `y` does not.
 fn difference(
     vocabulary: &Vocabulary,
@@ -151,7 +173,24 @@ pub(crate) fn witness(
             "internal error: the counterexample did not replay through the evaluator: {found:?}"
         ));
     }
-    Verdict::Fails(readable(found, confirmed))
+    let mut found = readable(found, confirmed);
+    // the caller lives in the resource's account, so that `iamlint simulate` with an identity
+    // policy alone decides the request as a same-account one
+    let account = found
+        .resource
+        .split(':')
+        .nth(4)
+        .filter(|a| !a.is_empty())
+        .unwrap_or("111122223333")
+        .to_owned();
+    let mut aligned = found.clone();
+    aligned.principal = Principal::Aws {
+        arn: format!("arn:aws:iam::{account}:user/x"),
+    };
+    if confirmed(&aligned) {
+        found = aligned;
+    }
+    Verdict::Fails(found)
 }
 
 /// Makes a confirmed request readable without asking the solver again: each value that is not
@@ -327,9 +366,6 @@ fn concretize(vocabulary: &Vocabulary, request: &Request, model: &Model) -> Opti
         arn: format!("arn:aws:iam::{caller_account}:user/x"),
     };
     let mut out = EvalRequest::new(principal, &action, &resource);
-    if account.is_none() {
-        out.resource_account = Some(caller_account);
-    }
     for (name, slots) in &request.keys {
         let kind = vocabulary.keys.get(name).map(|k| k.kind)?;
         for s in slots {
