@@ -82,6 +82,9 @@ pub struct CheckArgs {
     /// `sensitive-resource-access`.
     #[arg(long, value_name = "ARN")]
     pub sensitive_resource: Vec<String>,
+    /// Skip the checks the SMT prover decides (`deny-shadows-allow`, `redundant-statement`).
+    #[arg(long)]
+    pub no_smt: bool,
 }
 
 /// `auto` or one policy type.
@@ -118,6 +121,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         resource_type: args.resource_type.clone(),
         account_id: args.account_id.clone(),
         sensitive_resources: args.sensitive_resource.clone(),
+        no_smt: args.no_smt,
     };
     // parse the catalog while the first paths are walked (the first rule would wait for it)
     std::thread::spawn(|| {

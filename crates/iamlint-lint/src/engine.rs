@@ -25,6 +25,8 @@ pub struct Options {
     pub account_id: Option<String>,
     /// ARNs (wildcards allowed) that no `Allow` may reach (`--sensitive-resource`).
     pub sensitive_resources: Vec<String>,
+    /// Skip the rules that ask the SMT prover (`--no-smt`).
+    pub no_smt: bool,
 }
 
 impl Options {

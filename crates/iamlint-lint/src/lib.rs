@@ -15,6 +15,7 @@ mod helpers;
 mod matrix;
 mod memo;
 mod principals;
+mod proved;
 mod rule;
 mod rules;
 mod security;

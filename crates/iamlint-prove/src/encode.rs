@@ -18,7 +18,7 @@ use crate::ir::{Atom, Cmp, Formula, KeyKind, Vocabulary};
 
 /// How many product states the atomisation of one string variable may explore before the
 /// variable falls back to the string theory.
-const CELL_LIMIT: usize = 200_000;
+const CELL_LIMIT: usize = 5_000;
 
 /// A string variable: the index of its cell, or (past the atomisation limit) a Z3 string.
 pub enum StrVar {

@@ -13,5 +13,7 @@ pub mod cells;
 pub mod encode;
 pub mod ir;
 mod query;
+mod statements;
 
 pub use query::{Answer, Mode, Verdict, equivalent, not_granted, subset};
+pub use statements::{Covered, redundant_allows, shadowed_allows};

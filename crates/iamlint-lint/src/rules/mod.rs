@@ -75,6 +75,7 @@ mod cond_wildcard_without_like;
 mod create_slr_unrestricted;
 mod credentials_exposure;
 mod data_exfiltration;
+mod deny_shadows_allow;
 mod doc_disallowed_chars;
 mod doc_missing_statement;
 mod doc_type_mismatch;
@@ -119,6 +120,7 @@ mod rcp_action;
 mod rcp_effect_allow;
 mod rcp_notaction;
 mod rcp_principal;
+mod redundant_statement;
 mod resource_effectively_star;
 mod resource_missing;
 mod resource_not_string;
@@ -329,4 +331,6 @@ pub static RULES: &[&dyn Rule] = &[
     &notaction_deny_review::NotactionDenyReview,
     &sensitive_resource_access::SensitiveResourceAccess,
     &resource_policy_privesc::ResourcePolicyPrivesc,
+    &deny_shadows_allow::DenyShadowsAllow,
+    &redundant_statement::RedundantStatement,
 ];

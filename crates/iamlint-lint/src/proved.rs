@@ -1,0 +1,62 @@
+//! What the prover-backed rules share: the per-query time budget, and how an answer about one
+//! Allow statement becomes a diagnostic.
+
+use iamlint_diagnostics::{Severity, TextRange};
+use iamlint_model::{Policy, Statement};
+use iamlint_prove::{Covered, Verdict};
+
+use crate::context::Ctx;
+
+/// How long the solver may take on one query of a lint rule. Past it the finding becomes an
+/// info diagnostic saying the question was not decided, never a false finding.
+pub const BUDGET_MS: u32 = 2_000;
+
+/// The token a statement-level finding points at: the `Effect` entry, else the statement.
+fn anchor(stmt: &Statement) -> TextRange {
+    stmt.effect.as_ref().map_or(stmt.range, |e| e.range)
+}
+
+/// Reports each covered Allow statement (`Holds`) with `message` (`{who}` names the statement), the covering statements as
+/// secondary labels named by `label`, and `help`; an undecided one as an info diagnostic.
+pub fn report(
+    ctx: &mut Ctx<'_>,
+    policy: &Policy,
+    answers: &[Covered],
+    message: &str,
+    label: &str,
+    help: &str,
+) {
+    let stmts: Vec<&Statement> = policy.statements().collect();
+    for answer in answers {
+        let Some(stmt) = stmts.get(answer.allow) else {
+            continue;
+        };
+        match &answer.verdict {
+            // covered without overlapping anything: the statement matches no request at all
+            // (a typo such as `" *"` in `Resource`), which other rules explain better
+            Verdict::Holds if answer.by.is_empty() => {}
+            Verdict::Holds => {
+                let who = match stmt.sid.as_ref().and_then(|e| e.value.ok()) {
+                    Some(sid) if !sid.value.is_empty() => format!("statement `{}`", sid.value),
+                    _ => "this `Allow`".to_owned(),
+                };
+                let d = ctx.report(anchor(stmt), message.replace("{who}", &who));
+                for j in &answer.by {
+                    if let Some(other) = stmts.get(*j) {
+                        d.secondary(anchor(other), label.to_owned());
+                    }
+                }
+                d.help(help.to_owned());
+            }
+            Verdict::Fails(_) => {}
+            Verdict::Unknown(reason) => {
+                ctx.report(
+                    anchor(stmt),
+                    format!("the prover could not decide this check for this statement: {reason}"),
+                )
+                .severity(Severity::Info)
+                .help("an undecided check reports nothing either way; simplify the statement or raise the budget");
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! Statement-level questions for the lint rules: which Allow statements never take effect
+//! because Deny statements cover them (`deny-shadows-allow`), and which add nothing to the
+//! other Allows (`redundant-statement`).
+//!
+//! Every question is asked in open-world mode: a statement is reported only if no action
+//! string at all escapes, so a statement whose actions the catalog does not know yet (it
+//! always lags AWS) is never reported as dead merely because, over the catalog, it matches
+//! nothing.
+
+use iamlint_eval::{Request as EvalRequest, statement_applies};
+use iamlint_model::{Effect, Policy, Statement};
+
+use crate::ir::{Formula, Unsupported, Vocabulary};
+use crate::query::{Mode, Verdict, kind_of, witness};
+
+/// The answer about one Allow statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Covered {
+    /// The Allow statement, by its position among the policy's statements.
+    pub allow: usize,
+    /// `Holds` when every request it matches is covered (denied, or allowed by another
+    /// statement); `Fails` with a request that escapes; `Unknown` with the reason.
+    pub verdict: Verdict,
+    /// The statements that do the covering and overlap it, by position.
+    pub by: Vec<usize>,
+}
+
+fn effective(policy: &Policy) -> Vec<(usize, &Statement)> {
+    policy
+        .statements()
+        .enumerate()
+        .filter(|(_, s)| s.effect().is_some())
+        .collect()
+}
+
+fn applies(policy: &Policy, stmt: &Statement, r: &EvalRequest) -> bool {
+    statement_applies(stmt, kind_of(policy), r, policy.expands_variables())
+}
+
+/// Whether two statements can apply to one request.
+fn overlaps(v: &Vocabulary, policy: &Policy, a: &Statement, b: &Statement, ms: u32) -> bool {
+    let both = |r: &EvalRequest| applies(policy, a, r) && applies(policy, b, r);
+    !matches!(
+        witness(
+            v,
+            &v.statement(a),
+            &v.statement(b),
+            Mode::OpenWorld,
+            ms,
+            &both
+        ),
+        Verdict::Holds
+    )
+}
+
+/// For each Allow statement of a policy that has Deny statements: whether the Denies cover it.
+/// `Err` when the policy holds something the prover does not encode.
+pub fn shadowed_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>, Unsupported> {
+    let stmts = effective(policy);
+    let denies: Vec<(usize, &Statement)> = stmts
+        .iter()
+        .copied()
+        .filter(|(_, s)| s.effect() == Some(Effect::Deny))
+        .collect();
+    if denies.is_empty() {
+        return Ok(Vec::new());
+    }
+    let v = Vocabulary::of(&[policy])?;
+    let any_deny = Formula::or(denies.iter().map(|(_, s)| v.statement(s)).collect());
+    let mut out = Vec::new();
+    for (i, allow) in stmts
+        .iter()
+        .copied()
+        .filter(|(_, s)| s.effect() == Some(Effect::Allow))
+    {
+        let escapes = |r: &EvalRequest| {
+            applies(policy, allow, r) && !denies.iter().any(|(_, d)| applies(policy, d, r))
+        };
+        let verdict = witness(
+            &v,
+            &v.statement(allow),
+            &Formula::not(any_deny.clone()),
+            Mode::OpenWorld,
+            timeout_ms,
+            &escapes,
+        );
+        let by = if verdict == Verdict::Holds {
+            denies
+                .iter()
+                .filter(|(_, d)| overlaps(&v, policy, allow, d, timeout_ms))
+                .map(|(j, _)| *j)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        out.push(Covered {
+            allow: i,
+            verdict,
+            by,
+        });
+    }
+    Ok(out)
+}
+
+/// For each Allow statement of a policy with several: whether the other Allows already allow
+/// everything it does. Of two equal statements only the later is reported, so that removing
+/// every reported statement keeps the policy's meaning.
+pub fn redundant_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>, Unsupported> {
+    let allows: Vec<(usize, &Statement)> = effective(policy)
+        .into_iter()
+        .filter(|(_, s)| s.effect() == Some(Effect::Allow))
+        .collect();
+    if allows.len() < 2 {
+        return Ok(Vec::new());
+    }
+    let v = Vocabulary::of(&[policy])?;
+    let mut redundant: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for (i, stmt) in allows.iter().copied().rev() {
+        let others: Vec<(usize, &Statement)> = allows
+            .iter()
+            .copied()
+            .filter(|(j, _)| *j != i && !redundant.contains(j))
+            .collect();
+        let any_other = Formula::or(others.iter().map(|(_, s)| v.statement(s)).collect());
+        let escapes = |r: &EvalRequest| {
+            applies(policy, stmt, r) && !others.iter().any(|(_, o)| applies(policy, o, r))
+        };
+        let verdict = witness(
+            &v,
+            &v.statement(stmt),
+            &Formula::not(any_other),
+            Mode::OpenWorld,
+            timeout_ms,
+            &escapes,
+        );
+        let by = if verdict == Verdict::Holds {
+            redundant.push(i);
+            others
+                .iter()
+                .filter(|(_, o)| overlaps(&v, policy, stmt, o, timeout_ms))
+                .map(|(j, _)| *j)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        out.push(Covered {
+            allow: i,
+            verdict,
+            by,
+        });
+    }
+    out.reverse();
+    // name only the statements that stay as the covering ones
+    for c in &mut out {
+        let kept: Vec<usize> =
+            c.by.iter()
+                .copied()
+                .filter(|j| !redundant.contains(j))
+                .collect();
+        if !kept.is_empty() {
+            c.by = kept;
+        }
+    }
+    Ok(out)
+}
