@@ -11,6 +11,29 @@ use crate::context::Ctx;
 /// info diagnostic saying the question was not decided, never a false finding.
 pub const BUDGET_MS: u32 = 2_000;
 
+/// The largest policy the prover-backed rules take: statements, and action and resource
+/// strings in all. Each rule asks one query per Allow statement, each over the whole policy,
+/// so the cost grows with the square of the policy; past these limits the rules stay silent
+/// (their docs say so) rather than hold up `iamlint check`.
+const MAX_STATEMENTS: usize = 32;
+const MAX_STRINGS: usize = 256;
+
+/// Whether a policy is small enough for the prover-backed rules.
+pub fn within_limits(policy: &Policy) -> bool {
+    let stmts: Vec<&Statement> = policy.statements().collect();
+    let strings: usize = stmts
+        .iter()
+        .map(|s| {
+            let actions = s
+                .actions()
+                .and_then(|(_, e)| e.value.ok())
+                .map_or(0, |l| l.strings().count());
+            actions + s.resource_strings().count()
+        })
+        .sum();
+    stmts.len() <= MAX_STATEMENTS && strings <= MAX_STRINGS
+}
+
 /// The token a statement-level finding points at: the `Effect` entry, else the statement.
 fn anchor(stmt: &Statement) -> TextRange {
     stmt.effect.as_ref().map_or(stmt.range, |e| e.range)

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::proved::{BUDGET_MS, report};
+use crate::proved::{BUDGET_MS, report, within_limits};
 
 declare_rule! {
     /// An Allow statement that never takes effect: the SMT prover shows that every request it
@@ -16,7 +16,7 @@ declare_rule! {
 
 impl Rule for DenyShadowsAllow {
     fn check_policy(&self, ctx: &mut Ctx<'_>, policy: &Policy) {
-        if ctx.options().no_smt {
+        if ctx.options().no_smt || !within_limits(policy) {
             return;
         }
         // what the prover does not encode yet (principals, policy variables) is skipped

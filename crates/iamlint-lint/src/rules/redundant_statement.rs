@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::proved::{BUDGET_MS, report};
+use crate::proved::{BUDGET_MS, report, within_limits};
 
 declare_rule! {
     /// An Allow statement that adds nothing: the SMT prover shows that the policy's other
@@ -17,7 +17,7 @@ declare_rule! {
 
 impl Rule for RedundantStatement {
     fn check_policy(&self, ctx: &mut Ctx<'_>, policy: &Policy) {
-        if ctx.options().no_smt {
+        if ctx.options().no_smt || !within_limits(policy) {
             return;
         }
         let Ok(answers) = iamlint_prove::redundant_allows(policy, BUDGET_MS) else {
