@@ -72,15 +72,10 @@ impl StrVar {
         domain: &mut Vec<Bool>,
     ) -> StrVar {
         match partition(&tests, allowed, CELL_LIMIT) {
-            Some(cells) => {
-                let index = Int::new_const(name);
-                domain.push(index.ge(Int::from_u64(0)));
-                domain.push(index.lt(Int::from_u64(cells.witnesses.len() as u64)));
-                StrVar::Cells {
-                    index,
-                    cells: Rc::new(cells),
-                }
-            }
+            Some(cells) => StrVar::Cells {
+                index: cell_index(name, &cells, domain),
+                cells: Rc::new(cells),
+            },
             None => {
                 let text = ZString::new_const(name);
                 domain.push(text.regex_matches(fallback));
@@ -92,15 +87,10 @@ impl StrVar {
     /// A second variable over the same cells (another value slot of the same key).
     fn sibling(&self, name: &str, domain: &mut Vec<Bool>) -> StrVar {
         match self {
-            StrVar::Cells { cells, .. } => {
-                let index = Int::new_const(name);
-                domain.push(index.ge(Int::from_u64(0)));
-                domain.push(index.lt(Int::from_u64(cells.witnesses.len() as u64)));
-                StrVar::Cells {
-                    index,
-                    cells: Rc::clone(cells),
-                }
-            }
+            StrVar::Cells { cells, .. } => StrVar::Cells {
+                index: cell_index(name, cells, domain),
+                cells: Rc::clone(cells),
+            },
             StrVar::Text(_) => {
                 let text = ZString::new_const(name);
                 domain.push(text.regex_matches(&printable().star()));
@@ -108,6 +98,14 @@ impl StrVar {
             }
         }
     }
+}
+
+/// A cell index variable, ranging over the partition's cells.
+fn cell_index(name: &str, cells: &Partition, domain: &mut Vec<Bool>) -> Int {
+    let index = Int::new_const(name);
+    domain.push(index.ge(Int::from_u64(0)));
+    domain.push(index.lt(Int::from_u64(cells.witnesses.len() as u64)));
+    index
 }
 
 /// The Z3 variables of one value slot of a context key.

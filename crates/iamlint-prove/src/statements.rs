@@ -66,40 +66,49 @@ pub fn shadowed_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>,
         return Ok(Vec::new());
     }
     let v = Vocabulary::of(&[policy])?;
-    let any_deny = Formula::or(denies.iter().map(|(_, s)| v.statement(s)).collect());
-    let mut out = Vec::new();
-    for (i, allow) in stmts
+    Ok(stmts
         .iter()
         .copied()
         .filter(|(_, s)| s.effect() == Some(Effect::Allow))
-    {
-        let escapes = |r: &EvalRequest| {
-            applies(policy, allow, r) && !denies.iter().any(|(_, d)| applies(policy, d, r))
-        };
-        let verdict = witness(
-            &v,
-            &v.statement(allow),
-            &Formula::not(any_deny.clone()),
-            Mode::OpenWorld,
-            timeout_ms,
-            &escapes,
-        );
-        let by = if verdict == Verdict::Holds {
-            denies
-                .iter()
-                .filter(|(_, d)| overlaps(&v, policy, allow, d, timeout_ms))
-                .map(|(j, _)| *j)
-                .collect()
-        } else {
-            Vec::new()
-        };
-        out.push(Covered {
-            allow: i,
-            verdict,
-            by,
-        });
+        .map(|(i, allow)| covered(&v, policy, (i, allow), &denies, timeout_ms))
+        .collect())
+}
+
+/// Whether the `covering` statements apply to every request `stmt` matches, and if so which
+/// of them overlap it.
+fn covered(
+    v: &Vocabulary,
+    policy: &Policy,
+    (i, stmt): (usize, &Statement),
+    covering: &[(usize, &Statement)],
+    timeout_ms: u32,
+) -> Covered {
+    let any = Formula::or(covering.iter().map(|(_, s)| v.statement(s)).collect());
+    let escapes = |r: &EvalRequest| {
+        applies(policy, stmt, r) && !covering.iter().any(|(_, c)| applies(policy, c, r))
+    };
+    let verdict = witness(
+        v,
+        &v.statement(stmt),
+        &Formula::not(any),
+        Mode::OpenWorld,
+        timeout_ms,
+        &escapes,
+    );
+    let by = if verdict == Verdict::Holds {
+        covering
+            .iter()
+            .filter(|(_, c)| overlaps(v, policy, stmt, c, timeout_ms))
+            .map(|(j, _)| *j)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Covered {
+        allow: i,
+        verdict,
+        by,
     }
-    Ok(out)
 }
 
 /// For each Allow statement of a policy with several: whether the other Allows already allow
@@ -122,33 +131,11 @@ pub fn redundant_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>
             .copied()
             .filter(|(j, _)| *j != i && !redundant.contains(j))
             .collect();
-        let any_other = Formula::or(others.iter().map(|(_, s)| v.statement(s)).collect());
-        let escapes = |r: &EvalRequest| {
-            applies(policy, stmt, r) && !others.iter().any(|(_, o)| applies(policy, o, r))
-        };
-        let verdict = witness(
-            &v,
-            &v.statement(stmt),
-            &Formula::not(any_other),
-            Mode::OpenWorld,
-            timeout_ms,
-            &escapes,
-        );
-        let by = if verdict == Verdict::Holds {
+        let answer = covered(&v, policy, (i, stmt), &others, timeout_ms);
+        if answer.verdict == Verdict::Holds {
             redundant.push(i);
-            others
-                .iter()
-                .filter(|(_, o)| overlaps(&v, policy, stmt, o, timeout_ms))
-                .map(|(j, _)| *j)
-                .collect()
-        } else {
-            Vec::new()
-        };
-        out.push(Covered {
-            allow: i,
-            verdict,
-            by,
-        });
+        }
+        out.push(answer);
     }
     out.reverse();
     // name only the statements that stay as the covering ones
