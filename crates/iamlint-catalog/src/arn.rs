@@ -274,6 +274,50 @@ pub fn glob_match(pattern: &str, text: &str, ignore_case: bool) -> bool {
         .is_some_and(|rest| rest.iter().all(|&c| c == b'*'))
 }
 
+/// Whether some string matches both globs `a` and `b` (`*`, `?`, literal characters), ignoring
+/// ASCII case when `ignore_case`. A search over pairs of positions, `O(|a| × |b|)`; no
+/// allocation beyond one table of visited pairs.
+pub fn globs_intersect(a: &str, b: &str, ignore_case: bool) -> bool {
+    let (p, q): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let width = q.len() + 1;
+    let mut seen = vec![false; (p.len() + 1) * width];
+    let mut stack = vec![(0usize, 0usize)];
+    while let Some((i, j)) = stack.pop() {
+        match seen.get_mut(i * width + j) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
+        }
+        let (x, y) = (p.get(i).copied(), q.get(j).copied());
+        match (x, y) {
+            (None, None) => return true,
+            // a star may match nothing, or eat one character the other side produces
+            (Some('*'), _) | (_, Some('*')) => {
+                if x == Some('*') {
+                    stack.push((i + 1, j));
+                    if y.is_some() && y != Some('*') {
+                        stack.push((i, j + 1));
+                    }
+                }
+                if y == Some('*') {
+                    stack.push((i, j + 1));
+                    if x.is_some() && x != Some('*') {
+                        stack.push((i + 1, j));
+                    }
+                }
+            }
+            (Some(c), Some(d)) => {
+                let same =
+                    c == '?' || d == '?' || c == d || (ignore_case && c.eq_ignore_ascii_case(&d));
+                if same {
+                    stack.push((i + 1, j + 1));
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// A resource type's ARN template, such as `arn:${Partition}:s3:::${BucketName}/${ObjectName}`.
 #[derive(Debug, Clone)]
 pub struct ArnTemplate {
@@ -513,6 +557,47 @@ mod tests {
     const OBJECT: &str = "arn:${Partition}:s3:::${BucketName}/${ObjectName}";
     const ROLE: &str = "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}";
     const LOG_GROUP: &str = "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}";
+
+    /// Every string over `alphabet` of at most `max` characters.
+    fn strings(alphabet: &[char], max: usize) -> Vec<String> {
+        let mut out = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..max {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            out.extend(last.iter().cloned());
+        }
+        out
+    }
+
+    #[test]
+    fn globs_intersect_agrees_with_enumeration() {
+        // every pair of patterns of up to three tokens; a common string, if there is one,
+        // has at most six characters
+        let patterns = strings(&['a', 'b', '*', '?'], 3);
+        let texts = strings(&['a', 'b'], 6);
+        for a in &patterns {
+            for b in &patterns {
+                let expected = texts
+                    .iter()
+                    .any(|t| glob_match(a, t, false) && glob_match(b, t, false));
+                assert_eq!(globs_intersect(a, b, false), expected, "`{a}` and `{b}`");
+            }
+        }
+    }
+
+    #[test]
+    fn globs_intersect_cases() {
+        assert!(globs_intersect("s3:Get*", "S3:getobject", true));
+        assert!(!globs_intersect("s3:Get*", "S3:getobject", false));
+        assert!(globs_intersect("s3:*Object", "*:Get*", true));
+        assert!(!globs_intersect("s3:Put*", "s3:Get*", true));
+        assert!(!globs_intersect("ec2:*", "s3:*", true));
+        assert!(globs_intersect("arn:aws:s3:::b/*", "*", false));
+        assert!(globs_intersect("é?", "?x", false));
+    }
 
     #[test]
     fn split_fields_and_offsets() {

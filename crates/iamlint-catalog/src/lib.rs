@@ -15,7 +15,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 pub use arn::{
-    ArnError, ArnParts, ArnTemplate, ResourcePattern, glob_match, key_matches, split_arn,
+    ArnError, ArnParts, ArnTemplate, ResourcePattern, glob_match, globs_intersect, key_matches,
+    split_arn,
 };
 
 /// The generated catalog.

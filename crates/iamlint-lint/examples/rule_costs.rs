@@ -4,7 +4,7 @@
 //!
 //! `cargo run --release -p iamlint-lint --example rule_costs -- ../shared/data/aws-managed-policies/policies`
 //! (add `cold` to stop after the first, cold run; `profile` to only run the default rules, repeatedly, under a profiler, or `profile
-//! CODE` for one rule).
+//! CODE` for one rule; `files CODE` to list the twenty files on which one rule costs most).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a developer tool")]
 
@@ -40,13 +40,17 @@ fn time(files: &[Vec<u8>], codes: &[&str]) -> Duration {
 
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: rule_costs DIR");
-    let mut files: Vec<Vec<u8>> = std::fs::read_dir(&dir)
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
         .expect("read the directory")
         .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
-        .map(|e| std::fs::read(e.path()).expect("read a file"))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
-    files.sort();
+    paths.sort();
+    let files: Vec<Vec<u8>> = paths
+        .iter()
+        .map(|p| std::fs::read(p).expect("read a file"))
+        .collect();
     // `rule_costs DIR profile`: only run every default rule ten times, for a profiler
     // (`profile CODE` runs only that rule)
     if std::env::args().nth(2).as_deref() == Some("profile") {
@@ -54,6 +58,24 @@ fn main() {
         let codes: Vec<&str> = only.iter().map(String::as_str).collect();
         for _ in 0..10 {
             time(&files, &codes);
+        }
+        return;
+    }
+    // `rule_costs DIR files CODE`: the twenty files on which that rule costs most
+    if std::env::args().nth(2).as_deref() == Some("files") {
+        let code = std::env::args()
+            .nth(3)
+            .expect("usage: rule_costs DIR files CODE");
+        let mut costs: Vec<(Duration, &std::path::PathBuf)> = files
+            .chunks(1)
+            .zip(&paths)
+            .map(|(one, path)| (time(one, &[code.as_str()]), path))
+            .collect();
+        costs.sort_unstable_by(|a, b| b.cmp(a));
+        let total: Duration = costs.iter().map(|c| c.0).sum();
+        println!("{code} alone over {} files: {total:?}", files.len());
+        for (d, path) in costs.iter().take(20) {
+            println!("{d:>12.2?}  {}", path.display());
         }
         return;
     }

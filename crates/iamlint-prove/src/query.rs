@@ -142,30 +142,42 @@ pub(crate) fn witness(
 ) -> Verdict {
     let open = mode == Mode::OpenWorld;
     let (request, domain) = Request::declare(vocabulary, open, &[formula, and]);
-    let solver = Solver::new();
-    let mut params = Params::new();
-    params.set_u32("timeout", timeout_ms);
-    solver.set_params(&params);
-    for d in &domain {
-        solver.assert(d);
-    }
-    solver.assert(request.encode(vocabulary, open, formula));
-    solver.assert(request.encode(vocabulary, open, and));
-    match solver.check() {
-        SatResult::Unsat => return Verdict::Holds,
-        SatResult::Unknown => {
-            let why = solver
-                .get_reason_unknown()
-                .unwrap_or_else(|| "no reason given".to_owned());
-            return Verdict::Unknown(format!("the solver could not decide ({why})"));
+    // `Fails` here carries the model's request, not yet replayed
+    let answer = SOLVER.with(|solver| {
+        // one solver per thread, each query in its own scope: a fresh solver costs about 4 ms
+        // to set up, more than most queries take to solve
+        let _scope = Scope::open(solver);
+        let mut params = Params::new();
+        params.set_u32("timeout", timeout_ms);
+        solver.set_params(&params);
+        for d in &domain {
+            solver.assert(d);
         }
-        SatResult::Sat => {}
-    }
-    let Some(model) = solver.get_model() else {
-        return Verdict::Unknown("the solver found a difference but gave no model".to_owned());
-    };
-    let Some(found) = concretize(vocabulary, &request, &model) else {
-        return Verdict::Unknown("internal error: the solver's model could not be read".to_owned());
+        solver.assert(request.encode(vocabulary, open, formula));
+        solver.assert(request.encode(vocabulary, open, and));
+        match solver.check() {
+            SatResult::Unsat => Verdict::Holds,
+            SatResult::Unknown => {
+                let why = solver
+                    .get_reason_unknown()
+                    .unwrap_or_else(|| "no reason given".to_owned());
+                Verdict::Unknown(format!("the solver could not decide ({why})"))
+            }
+            SatResult::Sat => match solver.get_model() {
+                None => {
+                    Verdict::Unknown("the solver found a difference but gave no model".to_owned())
+                }
+                Some(model) => match concretize(vocabulary, &request, &model) {
+                    Some(found) => Verdict::Fails(found),
+                    None => Verdict::Unknown(
+                        "internal error: the solver's model could not be read".to_owned(),
+                    ),
+                },
+            },
+        }
+    });
+    let Verdict::Fails(found) = answer else {
+        return answer;
     };
     // every counterexample is replayed through the evaluator before anyone sees it
     if !confirmed(&found) {
@@ -191,6 +203,28 @@ pub(crate) fn witness(
         found = aligned;
     }
     Verdict::Fails(found)
+}
+
+thread_local! {
+    /// The solver every query on this thread uses, each within a [`Scope`].
+    static SOLVER: Solver = Solver::new();
+}
+
+/// One query's assertions on the shared solver: opened with `push`, closed with `pop` on
+/// every way out.
+struct Scope<'a>(&'a Solver);
+
+impl<'a> Scope<'a> {
+    fn open(solver: &'a Solver) -> Self {
+        solver.push();
+        Scope(solver)
+    }
+}
+
+impl Drop for Scope<'_> {
+    fn drop(&mut self) {
+        self.0.pop(1);
+    }
 }
 
 /// Makes a confirmed request readable without asking the solver again: each value that is not

@@ -7,13 +7,16 @@
 //! always lags AWS) is never reported as dead merely because, over the catalog, it matches
 //! nothing.
 
+use iamlint_catalog::globs_intersect;
 use iamlint_eval::{Request as EvalRequest, statement_applies};
-use iamlint_model::{Effect, Policy, Statement};
+use iamlint_model::{Effect, Entry, Polarity, Policy, Statement, StrList, Typed};
 
 use crate::ir::{Formula, Unsupported, Vocabulary};
 use crate::query::{Mode, Verdict, kind_of, witness};
 
-/// The answer about one Allow statement.
+/// The answer about one Allow statement that may be covered. A statement that the cheap
+/// pattern test ([`may_be_covered`]) already shows escaping (or matching nothing) gets no
+/// answer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Covered {
     /// The Allow statement, by its position among the policy's statements.
@@ -53,8 +56,9 @@ fn overlaps(v: &Vocabulary, policy: &Policy, a: &Statement, b: &Statement, ms: u
     )
 }
 
-/// For each Allow statement of a policy that has Deny statements: whether the Denies cover it.
-/// `Err` when the policy holds something the prover does not encode.
+/// For each Allow statement of a policy that has Deny statements and may be covered by them:
+/// whether the Denies cover it. `Err` when the policy holds something the prover does not
+/// encode.
 pub fn shadowed_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>, Unsupported> {
     let stmts = effective(policy);
     let denies: Vec<(usize, &Statement)> = stmts
@@ -62,16 +66,52 @@ pub fn shadowed_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>,
         .copied()
         .filter(|(_, s)| s.effect() == Some(Effect::Deny))
         .collect();
-    if denies.is_empty() {
+    let candidates: Vec<(usize, &Statement)> = stmts
+        .iter()
+        .copied()
+        .filter(|(_, s)| s.effect() == Some(Effect::Allow) && may_be_covered(s, &denies))
+        .collect();
+    if candidates.is_empty() {
         return Ok(Vec::new());
     }
     let v = Vocabulary::of(&[policy])?;
-    Ok(stmts
-        .iter()
-        .copied()
-        .filter(|(_, s)| s.effect() == Some(Effect::Allow))
-        .map(|(i, allow)| covered(&v, policy, (i, allow), &denies, timeout_ms))
+    Ok(candidates
+        .into_iter()
+        .map(|allow| covered(&v, policy, allow, &denies, timeout_ms))
         .collect())
+}
+
+/// The patterns of an `Action` or `Resource` element, when it is a well-typed positive list
+/// of plain strings (no policy variable); `None` when it may stand for more.
+fn patterns(element: Option<(Polarity, &Entry<Typed<StrList>>)>) -> Option<Vec<&str>> {
+    let (Polarity::Positive, entry) = element? else {
+        return None;
+    };
+    let list = entry.value.ok()?;
+    let strings: Vec<&str> = list.strings().map(|s| s.value.as_str()).collect();
+    (strings.len() == list.items.len() && strings.iter().all(|s| !s.contains("${")))
+        .then_some(strings)
+}
+
+/// A cheap necessary condition for the `covering` statements to cover `stmt`: each of its
+/// action patterns overlaps some covering statement's actions, and each of its resource
+/// patterns some covering statement's resources (both compared as plain globs ignoring case,
+/// which can only find more overlaps than the real matching). When it fails, one pattern's
+/// requests escape every covering statement, or `stmt` matches nothing at all: either way
+/// there is nothing to report, and no solver call is needed.
+fn may_be_covered(stmt: &Statement, covering: &[(usize, &Statement)]) -> bool {
+    let dimension = |own: Option<Vec<&str>>, of: &dyn Fn(&Statement) -> Option<Vec<&str>>| {
+        let Some(own) = own else { return true };
+        let theirs: Vec<Option<Vec<&str>>> = covering.iter().map(|(_, c)| of(c)).collect();
+        own.iter().all(|p| {
+            theirs.iter().any(|t| {
+                t.as_ref()
+                    .is_none_or(|t| t.iter().any(|q| globs_intersect(p, q, true)))
+            })
+        })
+    };
+    dimension(patterns(stmt.actions()), &|c| patterns(c.actions()))
+        && dimension(patterns(stmt.resources()), &|c| patterns(c.resources()))
 }
 
 /// Whether the `covering` statements apply to every request `stmt` matches, and if so which
@@ -111,8 +151,8 @@ fn covered(
     }
 }
 
-/// For each Allow statement of a policy with several: whether the other Allows already allow
-/// everything it does. Of two equal statements only the later is reported, so that removing
+/// For each Allow statement of a policy with several that may be covered by the others:
+/// whether the other Allows already allow everything it does. Of two equal statements only the later is reported, so that removing
 /// every reported statement keeps the policy's meaning.
 pub fn redundant_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>, Unsupported> {
     let allows: Vec<(usize, &Statement)> = effective(policy)
@@ -131,6 +171,9 @@ pub fn redundant_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>
             .copied()
             .filter(|(j, _)| *j != i && !redundant.contains(j))
             .collect();
+        if !may_be_covered(stmt, &others) {
+            continue;
+        }
         let answer = covered(&v, policy, (i, stmt), &others, timeout_ms);
         if answer.verdict == Verdict::Holds {
             redundant.push(i);
