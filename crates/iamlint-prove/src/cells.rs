@@ -10,8 +10,9 @@
 //! differently from the rest, and one character that no test spells stands for all the rest.
 
 use std::collections::VecDeque;
+use std::collections::hash_map::Entry;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One test of a string variable.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -32,14 +33,16 @@ pub enum Test {
 pub struct Partition {
     pub tests: Vec<Test>,
     pub witnesses: Vec<String>,
-    /// `accepts[t]`: the cells in which test `t` holds.
+    /// `accepts[t]`: the cells in which test `t` holds, in increasing order.
     pub accepts: Vec<Vec<usize>>,
+    /// Each test's position in `tests`.
+    index: FxHashMap<Test, usize>,
 }
 
 impl Partition {
     /// The cells in which a test holds, if it is one of the partition's tests.
     pub fn cells(&self, test: &Test) -> Option<&[usize]> {
-        let i = self.tests.iter().position(|t| t == test)?;
+        let i = *self.index.get(test)?;
         self.accepts.get(i).map(Vec::as_slice)
     }
 }
@@ -191,6 +194,11 @@ impl Automaton {
     }
 }
 
+/// A product state: the positions of each automaton still alive (some position left), by
+/// automaton index. Automata that can no longer accept anything are dropped, so that after a
+/// few characters (an action's service prefix, say) only the tests that spell them remain.
+type State = Vec<(u32, Bits)>;
+
 /// Splits the strings whose characters all pass `allowed` into cells by the tests; `None` when
 /// the exploration would visit more than `limit` states (the caller then falls back to the
 /// solver's string theory).
@@ -214,28 +222,41 @@ pub fn partition(
         .chars()
         .chain(' '..='~')
         .find(|c| allowed(*c) && !spelled_anywhere.contains(c));
-    let start: Vec<Bits> = automata.iter().map(Automaton::start).collect();
-    let mut seen: FxHashMap<Vec<Bits>, ()> = FxHashMap::default();
-    let mut signatures: FxHashMap<Vec<bool>, usize> = FxHashMap::default();
+    let start: State = automata
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| Some((u32::try_from(i).ok()?, a.start())))
+        .collect();
+    let mut seen: FxHashSet<State> = FxHashSet::default();
+    // each signature (the tests that accept, by index) and its cell
+    let mut signatures: FxHashMap<Vec<u32>, usize> = FxHashMap::default();
     let mut witnesses: Vec<String> = Vec::new();
-    let mut order: Vec<Vec<bool>> = Vec::new();
-    let mut queue: VecDeque<(Vec<Bits>, String)> = VecDeque::new();
-    seen.insert(start.clone(), ());
+    let mut accepts: Vec<Vec<usize>> = vec![Vec::new(); tests.len()];
+    let mut queue: VecDeque<(State, String)> = VecDeque::new();
+    seen.insert(start.clone());
     queue.push_back((start, String::new()));
+    let automaton = |i: u32| automata.get(i as usize);
     while let Some((state, word)) = queue.pop_front() {
-        let signature: Vec<bool> = automata
+        let signature: Vec<u32> = state
             .iter()
-            .zip(&state)
-            .map(|(a, b)| a.accepts(b))
+            .filter(|(i, b)| automaton(*i).is_some_and(|a| a.accepts(b)))
+            .map(|(i, _)| *i)
             .collect();
-        if !signatures.contains_key(&signature) {
-            signatures.insert(signature.clone(), witnesses.len());
+        if let Entry::Vacant(e) = signatures.entry(signature) {
+            let cell = witnesses.len();
+            for t in e.key() {
+                if let Some(list) = accepts.get_mut(*t as usize) {
+                    list.push(cell);
+                }
+            }
+            e.insert(cell);
             witnesses.push(word.clone());
-            order.push(signature);
         }
         let mut chars = Vec::new();
-        for (a, b) in automata.iter().zip(&state) {
-            a.spelled(b, &mut chars);
+        for (i, b) in &state {
+            if let Some(a) = automaton(*i) {
+                a.spelled(b, &mut chars);
+            }
         }
         chars.sort_unstable();
         chars.dedup();
@@ -246,37 +267,35 @@ pub fn partition(
             .chain(other.map(|_| None))
             .collect::<Vec<_>>();
         for c in moves {
-            let next: Vec<Bits> = automata
+            let next: State = state
                 .iter()
-                .zip(&state)
-                .map(|(a, b)| a.step(b, c))
+                .filter_map(|(i, b)| {
+                    let bits = automaton(*i)?.step(b, c);
+                    bits.iter().any(|w| *w != 0).then_some((*i, bits))
+                })
                 .collect();
-            if seen.contains_key(&next) {
+            if seen.contains(&next) {
                 continue;
             }
             if seen.len() >= limit {
                 return None;
             }
-            seen.insert(next.clone(), ());
+            seen.insert(next.clone());
             let mut w = word.clone();
             w.push(c.or(other).unwrap_or('x'));
             queue.push_back((next, w));
         }
     }
-    let accepts = (0..tests.len())
-        .map(|t| {
-            order
-                .iter()
-                .enumerate()
-                .filter(|(_, sig)| sig.get(t).copied().unwrap_or(false))
-                .map(|(cell, _)| cell)
-                .collect()
-        })
+    let index = tests
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.clone(), i))
         .collect();
     Some(Partition {
         tests: tests.to_vec(),
         witnesses,
         accepts,
+        index,
     })
 }
 

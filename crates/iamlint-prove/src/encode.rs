@@ -18,7 +18,7 @@ use crate::ir::{Atom, Cmp, Formula, KeyKind, Vocabulary};
 
 /// How many product states the atomisation of one string variable may explore before the
 /// variable falls back to the string theory.
-const CELL_LIMIT: usize = 5_000;
+const CELL_LIMIT: usize = 200_000;
 
 /// A string variable: the index of its cell, or (past the atomisation limit) a Z3 string.
 pub enum StrVar {
@@ -31,12 +31,7 @@ impl StrVar {
     fn test(&self, test: &Test) -> Bool {
         match self {
             StrVar::Cells { index, cells } => match cells.cells(test) {
-                Some(list) => Bool::or(
-                    &list
-                        .iter()
-                        .map(|c| index.eq(Int::from_u64(*c as u64)))
-                        .collect::<Vec<_>>(),
-                ),
+                Some(list) => in_ranges(index, list),
                 None => Bool::from_bool(false),
             },
             StrVar::Text(text) => match test {
@@ -98,6 +93,32 @@ impl StrVar {
             }
         }
     }
+}
+
+/// Whether `index` is one of `cells` (increasing), as a disjunction of ranges: the cells a
+/// test accepts are mostly consecutive, because the exploration is breadth-first.
+fn in_ranges(index: &Int, cells: &[usize]) -> Bool {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for &c in cells {
+        match ranges.last_mut() {
+            Some((_, hi)) if *hi + 1 == c => *hi = c,
+            _ => ranges.push((c, c)),
+        }
+    }
+    let terms: Vec<Bool> = ranges
+        .into_iter()
+        .map(|(lo, hi)| {
+            if lo == hi {
+                index.eq(Int::from_u64(lo as u64))
+            } else {
+                Bool::and(&[
+                    index.ge(Int::from_u64(lo as u64)),
+                    index.le(Int::from_u64(hi as u64)),
+                ])
+            }
+        })
+        .collect();
+    Bool::or(&terms)
 }
 
 /// A cell index variable, ranging over the partition's cells.

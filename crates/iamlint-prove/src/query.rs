@@ -251,6 +251,16 @@ fn readable(mut found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> bool) ->
             let Some(current) = found.resource.splitn(6, ':').nth(i).map(str::to_owned) else {
                 continue;
             };
+            // an empty service field (the resource was left free): the action's service
+            if i == 2 && current.is_empty() {
+                let service = found.action.split(':').next().unwrap_or("").to_owned();
+                if plain_word(&service) {
+                    try_with(&mut found, &|r: &mut EvalRequest| {
+                        r.resource = with_field(&r.resource, 2, &service);
+                    });
+                }
+                continue;
+            }
             let plain = match i {
                 3 => current.is_empty() || plain_word(&current),
                 4 => {
@@ -268,11 +278,7 @@ fn readable(mut found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> bool) ->
                 .chain(plainer(&current));
             for c in candidates {
                 try_with(&mut found, &|r: &mut EvalRequest| {
-                    let mut f: Vec<&str> = r.resource.splitn(6, ':').collect();
-                    if let Some(slot) = f.get_mut(i) {
-                        *slot = &c;
-                    }
-                    r.resource = f.join(":");
+                    r.resource = with_field(&r.resource, i, &c);
                 });
             }
         }
@@ -322,6 +328,15 @@ fn readable(mut found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> bool) ->
 }
 
 /// Letters, digits and `-`, non-empty.
+/// The ARN with its field `i` (0-based, of six) replaced by `value`.
+fn with_field(arn: &str, i: usize, value: &str) -> String {
+    let mut fields: Vec<&str> = arn.splitn(6, ':').collect();
+    if let Some(slot) = fields.get_mut(i) {
+        *slot = value;
+    }
+    fields.join(":")
+}
+
 fn plain_word(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }

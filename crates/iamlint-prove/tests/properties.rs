@@ -1,0 +1,240 @@
+//! The prover against the evaluator on random policies over a small vocabulary: whenever the
+//! prover says `holds`, no sampled request tells the two policies apart; whenever it says
+//! `fails`, its counterexample replays; it never answers `unknown` on what it encodes.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests"
+)]
+
+use iamlint_eval::{PolicyInput, Principal, Request, policy_allows};
+use iamlint_model::{Policy, PolicyType};
+use iamlint_prove::{Mode, Verdict, equivalent, subset};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+const ACTIONS: &[&str] = &[
+    "s3:GetObject",
+    "s3:PutObject",
+    "s3:ListBucket",
+    "ec2:RunInstances",
+    "iam:PassRole",
+];
+const ACTION_PATTERNS: &[&str] = &[
+    "s3:GetObject",
+    "s3:PutObject",
+    "s3:Get*",
+    "s3:*",
+    "s3:*Object",
+    "ec2:RunInstances",
+    "ec2:*",
+    "iam:PassRole",
+    "*",
+];
+const RESOURCES: &[&str] = &[
+    "arn:aws:s3:::b/x",
+    "arn:aws:s3:::b/private/y",
+    "arn:aws:s3:::c",
+    "arn:aws:ec2:us-east-1:111122223333:instance/i-1",
+    "arn:aws:iam::111122223333:role/r",
+    "*",
+];
+const RESOURCE_PATTERNS: &[&str] = &[
+    "*",
+    "arn:aws:s3:::b/*",
+    "arn:aws:s3:::b/private/*",
+    "arn:aws:s3:::b/x",
+    "arn:aws:s3:::c",
+    "arn:aws:s3:::*",
+    "arn:aws:ec2:*:*:instance/*",
+    "arn:aws:iam::111122223333:role/*",
+];
+/// Condition blocks, each `"Operator":{"key":value}`.
+const CONDITIONS: &[&str] = &[
+    r#""StringEquals":{"aws:PrincipalTag/team":"red"}"#,
+    r#""StringNotEquals":{"aws:PrincipalTag/team":"red"}"#,
+    r#""StringLike":{"s3:prefix":"home/*"}"#,
+    r#""StringEqualsIgnoreCase":{"aws:PrincipalTag/team":"RED"}"#,
+    r#""Bool":{"aws:SecureTransport":"true"}"#,
+    r#""BoolIfExists":{"aws:SecureTransport":"false"}"#,
+    r#""NumericLessThan":{"s3:max-keys":"10"}"#,
+    r#""NumericGreaterThanEquals":{"s3:max-keys":"5"}"#,
+    r#""IpAddress":{"aws:SourceIp":"10.0.0.0/8"}"#,
+    r#""NotIpAddress":{"aws:SourceIp":"10.1.0.0/16"}"#,
+    r#""DateLessThan":{"aws:CurrentTime":"2030-01-01T00:00:00Z"}"#,
+    r#""Null":{"aws:PrincipalTag/team":"true"}"#,
+    r#""Null":{"s3:prefix":"false"}"#,
+    r#""ForAnyValue:StringEquals":{"aws:TagKeys":["a","b"]}"#,
+    r#""ForAllValues:StringEquals":{"aws:TagKeys":["a","b"]}"#,
+    r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:111122223333:*"}"#,
+];
+/// Context keys and the values a sampled request may give them.
+const CONTEXT: &[(&str, &[&str])] = &[
+    ("aws:PrincipalTag/team", &["red", "RED", "blue"]),
+    ("s3:prefix", &["home/x", "other"]),
+    ("aws:SecureTransport", &["true", "false"]),
+    ("s3:max-keys", &["3", "7", "12"]),
+    ("aws:SourceIp", &["10.1.2.3", "10.2.0.1", "192.0.2.1"]),
+    (
+        "aws:CurrentTime",
+        &["2026-11-23T00:00:00Z", "2031-01-01T00:00:00Z"],
+    ),
+    ("aws:TagKeys", &["a", "b", "c"]),
+    (
+        "aws:SourceArn",
+        &[
+            "arn:aws:sns:us-east-1:111122223333:t",
+            "arn:aws:sns:us-east-1:444455556666:t",
+        ],
+    ),
+];
+
+fn statement() -> impl Strategy<Value = String> {
+    (
+        prop_oneof![3 => Just("Allow"), 1 => Just("Deny")],
+        any::<bool>(),
+        prop::collection::vec(select(ACTION_PATTERNS), 1..3),
+        prop_oneof![4 => Just(false), 1 => Just(true)],
+        prop::collection::vec(select(RESOURCE_PATTERNS), 1..3),
+        prop::collection::vec(select(CONDITIONS), 0..3),
+    )
+        .prop_map(
+            |(effect, not_action, actions, not_resource, resources, conditions)| {
+                let list = |v: &[&str]| {
+                    v.iter()
+                        .map(|s| format!("\"{s}\""))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                };
+                // one operator per block: repeated operators would be duplicate JSON keys
+                let mut ops: Vec<&str> = Vec::new();
+                let mut blocks: Vec<&str> = Vec::new();
+                for c in conditions {
+                    let op = c.split('"').nth(1).unwrap_or("");
+                    if !ops.contains(&op) {
+                        ops.push(op);
+                        blocks.push(c);
+                    }
+                }
+                let condition = if blocks.is_empty() {
+                    String::new()
+                } else {
+                    format!(r#","Condition":{{{}}}"#, blocks.join(","))
+                };
+                format!(
+                    r#"{{"Effect":"{effect}","{}":[{}],"{}":[{}]{condition}}}"#,
+                    if not_action && effect == "Deny" {
+                        "NotAction"
+                    } else {
+                        "Action"
+                    },
+                    list(&actions),
+                    if not_resource {
+                        "NotResource"
+                    } else {
+                        "Resource"
+                    },
+                    list(&resources),
+                )
+            },
+        )
+}
+
+fn policy_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(statement(), 1..4).prop_map(|s| {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+            s.join(",")
+        )
+    })
+}
+
+fn request() -> impl Strategy<Value = Request> {
+    (
+        select(ACTIONS),
+        select(RESOURCES),
+        prop::collection::vec((0..CONTEXT.len(), 0usize..3, 0usize..3), 0..6),
+    )
+        .prop_map(|(action, resource, context)| {
+            let mut r = Request::new(
+                Principal::Aws {
+                    arn: "arn:aws:iam::111122223333:user/x".into(),
+                },
+                action,
+                resource,
+            );
+            for (k, v, w) in context {
+                let (key, values) = CONTEXT[k];
+                if r.context.contains_key(&key.to_ascii_lowercase()) {
+                    continue;
+                }
+                r = r.with(key, values[v % values.len()]);
+                // only the multivalued key gets a second value
+                if key == "aws:TagKeys" && w > 0 {
+                    r = r.with(key, values[w % values.len()]);
+                }
+            }
+            r
+        })
+}
+
+fn parse(text: &str) -> Policy {
+    let parsed = iamlint_syntax::parse(text);
+    iamlint_model::lower(parsed.root.as_ref().expect("JSON")).expect("an object")
+}
+
+fn allows(p: &Policy, r: &Request) -> bool {
+    policy_allows(
+        &PolicyInput {
+            kind: PolicyType::Identity,
+            policy: p,
+        },
+        r,
+    )
+}
+
+/// Checks one `subset` answer against the evaluator.
+fn agrees(
+    verdict: &Verdict,
+    a: &Policy,
+    b: &Policy,
+    samples: &[Request],
+) -> Result<(), TestCaseError> {
+    match verdict {
+        Verdict::Holds => {
+            for r in samples {
+                prop_assert!(
+                    !allows(a, r) || allows(b, r),
+                    "the prover said holds, but {r:?} is allowed by the first only"
+                );
+            }
+        }
+        Verdict::Fails(r) => {
+            prop_assert!(allows(a, r) && !allows(b, r), "{r:?} does not replay");
+        }
+        Verdict::Unknown(why) => prop_assert!(false, "unknown: {why}"),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn subset_agrees_with_the_evaluator(
+        a in policy_text(),
+        b in policy_text(),
+        samples in prop::collection::vec(request(), 40),
+    ) {
+        let (pa, pb) = (parse(&a), parse(&b));
+        for mode in [Mode::ClosedWorld, Mode::OpenWorld] {
+            let answer = subset(&pa, &pb, mode, 10_000);
+            agrees(&answer.verdict, &pa, &pb, &samples)?;
+        }
+        // every policy is equivalent to itself
+        prop_assert_eq!(equivalent(&pa, &pa, Mode::ClosedWorld, 10_000).verdict, Verdict::Holds);
+    }
+}
