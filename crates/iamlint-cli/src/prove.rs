@@ -216,7 +216,7 @@ fn probe(actions: &[String], resources: &[String]) -> Result<iamlint_model::Poli
 }
 
 /// A principal as `iamlint simulate` reads it.
-fn principal_text(p: &Principal) -> String {
+pub(crate) fn principal_text(p: &Principal) -> String {
     match p {
         Principal::Aws { arn } => arn.clone(),
         Principal::Service(s) => format!("service:{s}"),
@@ -228,17 +228,17 @@ fn principal_text(p: &Principal) -> String {
 
 /// A request in the shape `iamlint simulate --request` reads.
 #[derive(Serialize)]
-struct JsonRequest {
-    principal: String,
-    action: String,
-    resource: String,
+pub(crate) struct JsonRequest {
+    pub(crate) principal: String,
+    pub(crate) action: String,
+    pub(crate) resource: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    resource_account: Option<String>,
-    context: BTreeMap<String, serde_json::Value>,
+    pub(crate) resource_account: Option<String>,
+    pub(crate) context: BTreeMap<String, serde_json::Value>,
 }
 
 impl JsonRequest {
-    fn of(r: &Request) -> JsonRequest {
+    pub(crate) fn of(r: &Request) -> JsonRequest {
         JsonRequest {
             principal: principal_text(&r.principal),
             action: r.action.clone(),
@@ -268,7 +268,7 @@ struct JsonAnswer<'a> {
     elapsed_ms: u128,
 }
 
-fn mode_note(mode: Mode) -> &'static str {
+pub(crate) fn mode_note(mode: Mode) -> &'static str {
     match mode {
         Mode::ClosedWorld => "actions range over the catalog",
         Mode::OpenWorld => "actions may be any string",

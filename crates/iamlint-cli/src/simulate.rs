@@ -118,7 +118,12 @@ pub(crate) fn load(spec: &str) -> Result<Loaded, String> {
     };
     let bytes =
         std::fs::read(path).map_err(|e| format!("cannot read `{path}`: {}", describe(&e)))?;
-    let decoded = iamlint_syntax::decode(&bytes);
+    load_bytes(path, kind, &bytes)
+}
+
+/// A policy from its bytes, `path` naming it in messages.
+pub(crate) fn load_bytes(path: &str, kind: PolicyType, bytes: &[u8]) -> Result<Loaded, String> {
+    let decoded = iamlint_syntax::decode(bytes);
     if !decoded.invalid.is_empty() {
         return Err(format!("`{path}` is not valid UTF-8"));
     }

@@ -1235,3 +1235,188 @@ fn prove_exit_status_is_three_for_unknown_and_two_for_errors() {
         "an action or a resource is required"
     );
 }
+
+/// Two versions of a policy: NEW widens `s3:GetObject` to `s3:Get*`, adds a TLS-only
+/// `s3:PutObject` on uploads, and drops the logs statement.
+fn diff_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "old.json",
+        r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "Read", "Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*"]},
+    {"Sid": "Logs", "Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "*"}
+  ]
+}"#,
+    );
+    write(
+        dir.path(),
+        "new.json",
+        r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "Read", "Effect": "Allow", "Action": ["s3:Get*", "s3:ListBucket"], "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*"]},
+    {"Sid": "Write", "Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b/uploads/*",
+     "Condition": {"Bool": {"aws:SecureTransport": "true"}}}
+  ]
+}"#,
+    );
+    dir
+}
+
+#[test]
+fn diff_names_each_new_and_removed_family_with_a_replayed_example() {
+    let dir = diff_dir();
+    let d = dir.path();
+    let o = iamlint(&["diff", "old.json", "new.json", "--format", "json"], d);
+    assert_eq!(o.status.code(), Some(0), "a report alone never fails");
+    let v = json(&o);
+    assert_eq!(v["query"], "diff");
+    assert_eq!(v["verdict"], "fails");
+    let added = v["added"]["families"].as_array().unwrap();
+    let actions: Vec<&str> = added
+        .iter()
+        .map(|f| f["action"].as_str().unwrap())
+        .collect();
+    // `s3:ListBucket` was granted before: it is no family of new access
+    assert_eq!(actions, ["s3:Get*", "s3:PutObject"], "{v}");
+    let put = &added[1];
+    assert_eq!(put["sid"], "Write");
+    assert_eq!(put["line"], 5);
+    assert_eq!(put["resources"][0], "arn:aws:s3:::b/uploads/*");
+    assert_eq!(put["condition"]["Bool"]["aws:SecureTransport"], "true");
+    // every example replays: NEW allows it, OLD does not
+    for f in added {
+        assert_eq!(f["verdict"], "fails");
+        assert_eq!(replay(d, &f["witness"], "new.json"), "allow", "{f}");
+        assert_eq!(replay(d, &f["witness"], "old.json"), "implicit-deny", "{f}");
+    }
+    assert!(
+        put["witness"]["resource"]
+            .as_str()
+            .unwrap()
+            .starts_with("arn:aws:s3:::b/uploads/")
+    );
+    assert_eq!(put["witness"]["context"]["aws:securetransport"], "true");
+    let get = &added[0]["witness"]["action"]
+        .as_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(get.starts_with("s3:get") && get != "s3:getobject", "{get}");
+    // the logs statement is gone
+    let removed = v["removed"]["families"].as_array().unwrap();
+    assert_eq!(removed.len(), 1, "{v}");
+    assert_eq!(removed[0]["action"], "logs:PutLogEvents");
+    assert_eq!(replay(d, &removed[0]["witness"], "old.json"), "allow");
+    assert_eq!(
+        replay(d, &removed[0]["witness"], "new.json"),
+        "implicit-deny"
+    );
+
+    let o = iamlint(&["diff", "old.json", "new.json"], d);
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("new access: `new.json` grants requests that `old.json` did not\n  s3\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    `s3:PutObject` on `arn:aws:s3:::b/uploads/*` (statement `Write`, line 5)\n      when {\"Bool\":{\"aws:SecureTransport\":\"true\"}}\n      e.g. s3:PutObject on arn:aws:s3:::b/uploads/"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "removed access: `old.json` granted requests that `new.json` no longer does\n  logs\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn diff_gates_ci_on_new_access() {
+    let dir = diff_dir();
+    let d = dir.path();
+    let gate = |old: &str, new: &str| {
+        iamlint(&["diff", "--fail-on-new-access", old, new], d)
+            .status
+            .code()
+    };
+    assert_eq!(gate("old.json", "new.json"), Some(1));
+    // narrowing is not new access
+    assert_eq!(gate("new.json", "new.json"), Some(0));
+    let o = iamlint(&["diff", "new.json", "new.json", "--format", "json"], d);
+    let v = json(&o);
+    assert_eq!(v["verdict"], "holds");
+    assert!(v["added"]["families"].as_array().unwrap().is_empty());
+    assert!(v["added"]["counterexample"].is_null());
+    // what the prover does not encode yet is undecided, never "no new access"
+    write(
+        d,
+        "home.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:username}/*"}]}"#,
+    );
+    let o = iamlint(
+        &["diff", "--fail-on-new-access", "old.json", "home.json"],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("new access: undecided: the policy variable"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(iamlint(&["diff", "old.json"], d).status.code(), Some(2));
+}
+
+#[test]
+fn diff_against_a_git_revision() {
+    let dir = diff_dir();
+    let d = dir.path();
+    let git = |args: &[&str]| {
+        let o = Command::new("git")
+            .args(["-c", "user.email=t@example.com", "-c", "user.name=t"])
+            .args(args)
+            .current_dir(d)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    git(&["init", "-q"]);
+    std::fs::copy(d.join("old.json"), d.join("policy.json")).unwrap();
+    git(&["add", "policy.json"]);
+    git(&["commit", "-qm", "old"]);
+    std::fs::copy(d.join("new.json"), d.join("policy.json")).unwrap();
+    let o = iamlint(
+        &[
+            "diff",
+            "--base",
+            "HEAD",
+            "policy.json",
+            "--fail-on-new-access",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with(
+            "new access: `policy.json` grants requests that `policy.json@HEAD` did not"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    // a file new since the revision grants everything it grants
+    let o = iamlint(&["diff", "--base", "HEAD", "new.json"], d);
+    assert!(
+        stdout(&o).contains("`new.json@HEAD (absent)` did not"),
+        "{}",
+        stdout(&o)
+    );
+    let o = iamlint(&["diff", "--base", "no-such-ref", "policy.json"], d);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot read `policy.json` at `no-such-ref`"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -35,6 +35,8 @@ pub struct Partition {
     pub witnesses: Vec<String>,
     /// `accepts[t]`: the cells in which test `t` holds, in increasing order.
     pub accepts: Vec<Vec<usize>>,
+    /// How many product states the exploration visited.
+    pub states: usize,
     /// Each test's position in `tests`.
     index: FxHashMap<Test, usize>,
 }
@@ -199,15 +201,24 @@ impl Automaton {
 /// few characters (an action's service prefix, say) only the tests that spell them remain.
 type State = Vec<(u32, Bits)>;
 
+/// Past this many states, an exploration goes on only while it stays coarse: at most a few
+/// cells per test, as for long lists of action patterns (thousands of tests, about as many
+/// cells). Patterns with several inner wildcards (`arn:aws:apigateway:*::/restapis/*/models/*`)
+/// can split the strings into thousands of cells, on which the solver does worse than on
+/// strings.
+const SMALL_EXPLORATION: usize = 5_000;
+
 /// Splits the strings whose characters all pass `allowed` into cells by the tests; `None` when
-/// the exploration would visit more than `limit` states (the caller then falls back to the
-/// solver's string theory).
+/// the exploration would visit more than `limit` states, or more than [`SMALL_EXPLORATION`]
+/// with more than a few cells per test (the caller then falls back to the solver's string
+/// theory).
 pub fn partition(
     tests: &[Test],
     allowed: &dyn Fn(char) -> bool,
     limit: usize,
 ) -> Option<Partition> {
     let automata: Vec<Automaton> = tests.iter().map(Automaton::new).collect();
+    let max_cells = 4 * (tests.len() + 1) + 64;
     // a character no test spells, to stand for all of them (none if every allowed one is spelled)
     let spelled_anywhere: Vec<char> = automata
         .iter()
@@ -277,7 +288,9 @@ pub fn partition(
             if seen.contains(&next) {
                 continue;
             }
-            if seen.len() >= limit {
+            if seen.len() >= limit
+                || (seen.len() > SMALL_EXPLORATION && witnesses.len() > max_cells)
+            {
                 return None;
             }
             seen.insert(next.clone());
@@ -295,6 +308,7 @@ pub fn partition(
         tests: tests.to_vec(),
         witnesses,
         accepts,
+        states: seen.len(),
         index,
     })
 }
@@ -357,6 +371,42 @@ mod tests {
             );
         }
         assert!(!p.accepts[0].is_empty());
+    }
+
+    #[test]
+    fn a_fine_exploration_is_given_up() {
+        // inner wildcards: the cells multiply far beyond a few per test
+        let words = [
+            "authorizers",
+            "deployments",
+            "models",
+            "routes",
+            "stages",
+            "resources",
+        ];
+        let tests: Vec<Test> = ["apis", "restapis", "domainnames", "vpclinks"]
+            .iter()
+            .flat_map(|root| {
+                words.iter().flat_map(move |w| {
+                    [
+                        Test::Arn(format!("arn:aws:apigateway:*::/{root}/*/{w}/*")),
+                        Test::Arn(format!("arn:aws:apigateway:*::/{root}/*/{w}")),
+                    ]
+                })
+            })
+            .collect();
+        assert!(partition(&tests, &|_| true, 1_000_000).is_none());
+        // thousands of prefix patterns stay coarse, however many states they take
+        let actions: Vec<Test> = (0..3000)
+            .map(|i| Test::Glob(format!("svc{}:action{i}*", i % 40)))
+            .collect();
+        let p = partition(&actions, &|_| true, 1_000_000).unwrap();
+        assert!(p.states > SMALL_EXPLORATION, "{}", p.states);
+        assert!(
+            p.witnesses.len() <= 2 * actions.len(),
+            "{}",
+            p.witnesses.len()
+        );
     }
 
     #[test]

@@ -303,6 +303,13 @@ impl Vocabulary {
         self.patterns.iter().position(|q| q == p)
     }
 
+    /// Whether the request's action matches one action pattern of the policies (`False` for a
+    /// pattern they do not hold).
+    pub fn action(&self, pattern: &str) -> Formula {
+        self.pattern_index(pattern)
+            .map_or(Formula::False, |n| Formula::atom(Atom::Action(n)))
+    }
+
     /// What a policy allows: some Allow statement applies and no Deny does.
     pub fn allows(&self, policy: &Policy) -> Formula {
         let mut allow = Vec::new();

@@ -10,10 +10,12 @@
 //! ASCII) makes the answer `unknown`, with the reason, never `holds`.
 
 pub mod cells;
+mod diff;
 pub mod encode;
 pub mod ir;
 mod query;
 mod statements;
 
+pub use diff::{Diff, Difference, Family, diff};
 pub use query::{Answer, Mode, Verdict, equivalent, not_granted, subset};
 pub use statements::{Covered, redundant_allows, shadowed_allows};

@@ -232,33 +232,26 @@ impl Drop for Scope<'_> {
 /// by a plainer one, and each replacement is kept only if the evaluator still confirms the
 /// request.
 fn readable(mut found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> bool) -> EvalRequest {
+    // applies the edit if the evaluator still confirms the request; says whether it did
     let try_with = |found: &mut EvalRequest, edit: &dyn Fn(&mut EvalRequest)| {
         let mut next = found.clone();
         edit(&mut next);
-        if next != *found && confirmed(&next) {
+        let keep = next != *found && confirmed(&next);
+        if keep {
             *found = next;
         }
+        keep
     };
     // the resource ARN, field by field: partition, region, account, service
     if found.resource != "*" {
-        let field_candidates: [(usize, &[&str]); 4] = [
-            (1, &["aws"]),
-            (3, &["us-east-1", ""]),
-            (4, &["111122223333", ""]),
-            (2, &[]),
-        ];
-        for (i, fixed) in field_candidates {
+        // each field's preferred value first, then (when the value is not plain already)
+        // plainer ones; the first the evaluator confirms is kept
+        let preferred: [(usize, &str); 3] = [(1, "aws"), (3, "us-east-1"), (4, "111122223333")];
+        for (i, ideal) in preferred {
             let Some(current) = found.resource.splitn(6, ':').nth(i).map(str::to_owned) else {
                 continue;
             };
-            // an empty service field (the resource was left free): the action's service
-            if i == 2 && current.is_empty() {
-                let service = found.action.split(':').next().unwrap_or("").to_owned();
-                if plain_word(&service) {
-                    try_with(&mut found, &|r: &mut EvalRequest| {
-                        r.resource = with_field(&r.resource, 2, &service);
-                    });
-                }
+            if current == ideal {
                 continue;
             }
             let plain = match i {
@@ -269,16 +262,32 @@ fn readable(mut found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> bool) ->
                 }
                 _ => plain_word(&current),
             };
-            if plain {
-                continue;
+            let mut candidates = vec![ideal.to_owned()];
+            if !plain {
+                candidates.push(String::new());
+                candidates.extend(plainer(&current));
             }
-            let candidates = fixed
-                .iter()
-                .map(|c| (*c).to_owned())
-                .chain(plainer(&current));
             for c in candidates {
-                try_with(&mut found, &|r: &mut EvalRequest| {
+                if try_with(&mut found, &|r: &mut EvalRequest| {
                     r.resource = with_field(&r.resource, i, &c);
+                }) {
+                    break;
+                }
+            }
+        }
+        // the service: the action's, when the field was left free; else a plainer one
+        if let Some(current) = found.resource.split(':').nth(2).map(str::to_owned) {
+            let service = found.action.split(':').next().unwrap_or("").to_owned();
+            let candidate = if current.is_empty() && plain_word(&service) {
+                Some(service)
+            } else if !plain_word(&current) {
+                plainer(&current)
+            } else {
+                None
+            };
+            if let Some(c) = candidate {
+                try_with(&mut found, &|r: &mut EvalRequest| {
+                    r.resource = with_field(&r.resource, 2, &c);
                 });
             }
         }
@@ -291,9 +300,11 @@ fn readable(mut found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> bool) ->
                 candidates.push(format!("{part}x"));
             }
             for c in candidates {
-                try_with(&mut found, &|r: &mut EvalRequest| {
+                if try_with(&mut found, &|r: &mut EvalRequest| {
                     r.resource = format!("{head}:{c}");
-                });
+                }) {
+                    break;
+                }
             }
         }
     }
@@ -313,21 +324,26 @@ fn readable(mut found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> bool) ->
         .collect();
     for (key, i, value) in keys {
         let mut candidates: Vec<String> = plainer(&value).into_iter().collect();
+        // `true` rather than `TRUE`
+        if value.bytes().any(|b| b.is_ascii_uppercase()) {
+            candidates.insert(0, value.to_ascii_lowercase());
+        }
         if value.is_empty() {
             candidates.push("x".to_owned());
         }
         for c in candidates {
-            try_with(&mut found, &|r: &mut EvalRequest| {
+            if try_with(&mut found, &|r: &mut EvalRequest| {
                 if let Some(v) = r.context.get_mut(&key).and_then(|vs| vs.get_mut(i)) {
                     v.clone_from(&c);
                 }
-            });
+            }) {
+                break;
+            }
         }
     }
     found
 }
 
-/// Letters, digits and `-`, non-empty.
 /// The ARN with its field `i` (0-based, of six) replaced by `value`.
 fn with_field(arn: &str, i: usize, value: &str) -> String {
     let mut fields: Vec<&str> = arn.splitn(6, ':').collect();
@@ -337,6 +353,7 @@ fn with_field(arn: &str, i: usize, value: &str) -> String {
     fields.join(":")
 }
 
+/// Letters, digits and `-`, non-empty.
 fn plain_word(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
