@@ -51,6 +51,7 @@ fn every_rule_doc_example_behaves_as_declared() {
                 resource_type: ex.resource_type.clone(),
                 account_id: ex.account_id.clone(),
                 sensitive_resources: ex.sensitive_resources.clone(),
+                now: ex.now,
                 ..default_options(&[m.code], ex.policy_type)
             };
             let checked = check_text(&ex.code, &options);

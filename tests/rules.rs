@@ -38,7 +38,8 @@ fn fixture_options(code: &str, file_name: &str) -> iamlint_lint::Options {
             (Some(pt), rt, account)
         }
     };
-    // `<fixture>.args`: `sensitive-resource=ARN` lines, for options a file name cannot hold
+    // `<fixture>.args`: `sensitive-resource=ARN` and `now=EPOCH` lines, for options a file name
+    // cannot hold
     let dir = repo_root().join("tests/fixtures/rules").join(code);
     let args = std::fs::read_to_string(dir.join(format!("{file_name}.args"))).unwrap_or_default();
     let sensitive_resources = args
@@ -46,10 +47,16 @@ fn fixture_options(code: &str, file_name: &str) -> iamlint_lint::Options {
         .filter_map(|l| l.strip_prefix("sensitive-resource="))
         .map(str::to_owned)
         .collect();
+    // `now=EPOCH`: the current time, for the rules that compare dates with it
+    let now = args
+        .lines()
+        .find_map(|l| l.strip_prefix("now="))
+        .map(|n| n.trim().parse().expect("`now=` takes epoch seconds"));
     iamlint_lint::Options {
         resource_type,
         account_id,
         sensitive_resources,
+        now,
         ..options_for(&[code], policy_type)
     }
 }

@@ -174,13 +174,16 @@ pub struct DocExample {
     pub account_id: Option<String>,
     /// `--sensitive-resource` for the example.
     pub sensitive_resources: Vec<String>,
+    /// The current time for the example (epoch seconds).
+    pub now: Option<i64>,
     pub also: Vec<String>,
     pub line: usize,
 }
 
 /// Parses the ```` ```json ```` blocks of a rule doc. Info string: `json`, then
 /// comma-separated flags: `expect_diagnostic`, `type=<policy type>`, `resource-type=<service
-/// or type>`, `account-id=<id>`, `sensitive-resource=<arn>`, `also=<code>`.
+/// or type>`, `account-id=<id>`, `sensitive-resource=<arn>`, `now=<epoch seconds>`,
+/// `also=<code>`.
 pub fn doc_examples(doc: &str) -> Vec<DocExample> {
     let mut out = Vec::new();
     let mut lines = doc.lines().enumerate();
@@ -205,6 +208,7 @@ pub fn doc_examples(doc: &str) -> Vec<DocExample> {
             resource_type: None,
             account_id: None,
             sensitive_resources: Vec::new(),
+            now: None,
             also: Vec::new(),
             line: i + 1,
         };
@@ -222,6 +226,11 @@ pub fn doc_examples(doc: &str) -> Vec<DocExample> {
                 ex.account_id = Some(a.to_owned());
             } else if let Some(r) = f.strip_prefix("sensitive-resource=") {
                 ex.sensitive_resources.push(r.to_owned());
+            } else if let Some(n) = f.strip_prefix("now=") {
+                ex.now = Some(
+                    n.parse()
+                        .unwrap_or_else(|_| panic!("bad `now` at line {}", i + 1)),
+                );
             } else if let Some(c) = f.strip_prefix("also=") {
                 ex.also.push(c.to_owned());
             } else {

@@ -122,6 +122,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         account_id: args.account_id.clone(),
         sensitive_resources: args.sensitive_resource.clone(),
         no_smt: args.no_smt,
+        now: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .and_then(|d| i64::try_from(d.as_secs()).ok()),
     };
     // parse the catalog while the first paths are walked (the first rule would wait for it)
     std::thread::spawn(|| {

@@ -27,6 +27,9 @@ pub struct Options {
     pub sensitive_resources: Vec<String>,
     /// Skip the rules that ask the SMT prover (`--no-smt`).
     pub no_smt: bool,
+    /// The current time, in seconds since the Unix epoch, against which `cond-unsatisfiable`
+    /// finds dates already past; `None` skips that check (the library reads no clock).
+    pub now: Option<i64>,
 }
 
 impl Options {

@@ -72,14 +72,19 @@ pub fn report(
                 d.help(help.to_owned());
             }
             Verdict::Fails(_) => {}
-            Verdict::Unknown(reason) => {
-                ctx.report(
-                    anchor(stmt),
-                    format!("the prover could not decide this check for this statement: {reason}"),
-                )
-                .severity(Severity::Info)
-                .help("an undecided check reports nothing either way; simplify the statement or raise the budget");
-            }
+            Verdict::Unknown(reason) => undecided(ctx, anchor(stmt), reason),
         }
     }
+}
+
+/// An info diagnostic for a question the solver did not settle: never a finding either way.
+pub fn undecided(ctx: &mut Ctx<'_>, at: TextRange, reason: &str) {
+    ctx.report(
+        at,
+        format!("the prover could not decide this check for this statement: {reason}"),
+    )
+    .severity(Severity::Info)
+    .help(
+        "an undecided check reports nothing either way; simplify the statement or raise the budget",
+    );
 }

@@ -360,10 +360,39 @@ impl Vocabulary {
             },
             None => Formula::False,
         };
-        let condition = stmt.condition().map_or(Formula::True, |c| {
+        Formula::and(vec![actions, resources, self.condition(stmt)])
+    }
+
+    /// Whether a statement's `Condition` holds (`True` without one).
+    pub fn condition(&self, stmt: &Statement) -> Formula {
+        stmt.condition().map_or(Formula::True, |c| {
             Formula::and(c.pairs().map(|(op, key)| self.pair(op, key)).collect())
-        });
-        Formula::and(vec![actions, resources, condition])
+        })
+    }
+
+    /// The request is made at `now` (epoch seconds) or later: `aws:CurrentTime` and
+    /// `aws:EpochTime`, when the policies compare them as dates or numbers, are present (AWS
+    /// sets them on every request), single, and not before `now`.
+    pub fn not_before(&self, now: i64) -> Formula {
+        let Some(now) = decimal(now as f64) else {
+            return Formula::True;
+        };
+        let mut parts = Vec::new();
+        for key in ["aws:currenttime", "aws:epochtime"] {
+            match self.keys.get(key) {
+                Some(var) if var.kind == KeyKind::Num => {
+                    let k = key.to_owned();
+                    parts.push(Formula::atom(Atom::Used(k.clone(), 0)));
+                    parts.push(Formula::atom(Atom::IsNum(k.clone(), 0)));
+                    parts.push(Formula::atom(Atom::Num(k.clone(), 0, Cmp::Ge, now.clone())));
+                    if var.slots > 1 {
+                        parts.push(Formula::not(Formula::atom(Atom::Used(k, 1))));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Formula::and(parts)
     }
 
     /// One operator and key (`condition.rs`'s `pair_holds`).

@@ -18,4 +18,6 @@ mod statements;
 
 pub use diff::{Diff, Difference, Family, diff};
 pub use query::{Answer, Mode, Verdict, equivalent, not_granted, subset};
-pub use statements::{Covered, redundant_allows, shadowed_allows};
+pub use statements::{
+    Covered, Unsatisfiable, redundant_allows, shadowed_allows, unsatisfiable_conditions,
+};

@@ -147,9 +147,12 @@ pub(crate) fn witness(
         // one solver per thread, each query in its own scope: a fresh solver costs about 4 ms
         // to set up, more than most queries take to solve
         let _scope = Scope::open(solver);
-        let mut params = Params::new();
-        params.set_u32("timeout", timeout_ms);
-        solver.set_params(&params);
+        // setting parameters costs about as much as a small query: only when they change
+        if TIMEOUT.with(|t| t.replace(Some(timeout_ms))) != Some(timeout_ms) {
+            let mut params = Params::new();
+            params.set_u32("timeout", timeout_ms);
+            solver.set_params(&params);
+        }
         for d in &domain {
             solver.assert(d);
         }
@@ -208,6 +211,8 @@ pub(crate) fn witness(
 thread_local! {
     /// The solver every query on this thread uses, each within a [`Scope`].
     static SOLVER: Solver = Solver::new();
+    /// The timeout last set on [`SOLVER`].
+    static TIMEOUT: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
 }
 
 /// One query's assertions on the shared solver: opened with `push`, closed with `pop` on

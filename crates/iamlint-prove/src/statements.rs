@@ -8,9 +8,11 @@
 //! nothing.
 
 use iamlint_catalog::globs_intersect;
-use iamlint_eval::{Request as EvalRequest, statement_applies};
-use iamlint_model::{Effect, Entry, Polarity, Policy, Statement, StrList, Typed};
+use iamlint_eval::{Request as EvalRequest, condition_holds, epoch_seconds, statement_applies};
+use iamlint_model::operators::Family;
+use iamlint_model::{Condition, Effect, Entry, Polarity, Policy, Statement, StrList, Typed};
 
+use crate::encode::parse_cidr;
 use crate::ir::{Formula, Unsupported, Vocabulary};
 use crate::query::{Mode, Verdict, kind_of, witness};
 
@@ -193,4 +195,148 @@ pub fn redundant_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>
         }
     }
     Ok(out)
+}
+
+/// A statement whose `Condition` can never hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unsatisfiable {
+    /// The statement, by its position among the policy's statements.
+    pub statement: usize,
+    /// `Holds` when no request satisfies the condition; `Unknown` with the reason.
+    pub verdict: Verdict,
+    /// Whether the condition can hold in itself, but only before `now`: a date already past.
+    pub expired: bool,
+}
+
+/// The statements whose `Condition` no request satisfies (contradictory bounds, values that
+/// cannot match the same key's patterns), and, given `now` (epoch seconds), those whose
+/// condition can only hold before then. Only well-formed conditions are asked about (see
+/// [`well_formed`]): a malformed one fails for reasons other rules explain better. `Err` when the policy holds something the prover does
+/// not encode.
+pub fn unsatisfiable_conditions(
+    policy: &Policy,
+    now: Option<i64>,
+    timeout_ms: u32,
+) -> Result<Vec<Unsatisfiable>, Unsupported> {
+    let with_conditions: Vec<(usize, &Statement)> = policy
+        .statements()
+        .enumerate()
+        .filter(|(_, s)| {
+            s.condition()
+                .is_some_and(|c| well_formed(c) && may_be_unsatisfiable(c, now.is_some()))
+        })
+        .collect();
+    if with_conditions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let v = Vocabulary::of(&[policy])?;
+    let variables = policy.expands_variables();
+    let mut out = Vec::new();
+    for (i, stmt) in with_conditions {
+        let Some(condition) = stmt.condition() else {
+            continue;
+        };
+        let holds = |r: &EvalRequest| condition_holds(condition, r, variables);
+        let formula = v.condition(stmt);
+        let verdict = witness(
+            &v,
+            &formula,
+            &Formula::True,
+            Mode::OpenWorld,
+            timeout_ms,
+            &holds,
+        );
+        let timed = condition.pairs().any(|(_, k)| {
+            let name = k.key.name.to_ascii_lowercase();
+            name == "aws:currenttime" || name == "aws:epochtime"
+        });
+        let (verdict, expired) = match (verdict, now) {
+            (Verdict::Fails(_), Some(now)) if timed => {
+                let later = |r: &EvalRequest| {
+                    holds(r)
+                        && ["aws:currenttime", "aws:epochtime"].iter().all(|k| {
+                            r.context.get(*k).is_none_or(|vs| {
+                                vs.iter()
+                                    .all(|v| epoch_seconds(v).is_some_and(|t| t >= now as f64))
+                            })
+                        })
+                };
+                let verdict = witness(
+                    &v,
+                    &formula,
+                    &v.not_before(now),
+                    Mode::OpenWorld,
+                    timeout_ms,
+                    &later,
+                );
+                (verdict, true)
+            }
+            (verdict, _) => (verdict, false),
+        };
+        if !matches!(verdict, Verdict::Fails(_)) {
+            out.push(Unsatisfiable {
+                statement: i,
+                verdict,
+                expired,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A cheap necessary condition for a well-formed condition to be unsatisfiable (or, with
+/// `dated`, expired): keys are independent of each other, and one operator with at least one
+/// value on a key can always be satisfied, so the solver is needed only when a key is tested
+/// twice, a test has no value, or (with `dated`) the current time is tested.
+fn may_be_unsatisfiable(condition: &Condition, dated: bool) -> bool {
+    let mut seen: Vec<String> = Vec::new();
+    condition.pairs().any(|(_, key)| {
+        let name = key.key.name.to_ascii_lowercase();
+        let twice = seen.contains(&name);
+        let timed = dated && (name == "aws:currenttime" || name == "aws:epochtime");
+        seen.push(name);
+        twice || timed || key.values.ok().is_none_or(|v| v.items.is_empty())
+    })
+}
+
+/// Whether every operator of a condition is known and every value reads as its operator's
+/// family expects (numbers, dates, addresses, `true`/`false`), with no policy variable and no
+/// key repeated under one operator.
+fn well_formed(condition: &Condition) -> bool {
+    condition.operators.iter().all(|op| {
+        let Some(operator) = op.operator.operator else {
+            return false;
+        };
+        let Some(keys) = op.keys.ok() else {
+            return false;
+        };
+        let mut names: Vec<String> = Vec::new();
+        keys.entries.iter().all(|key| {
+            let name = key.key.name.to_ascii_lowercase();
+            if names.contains(&name) {
+                return false;
+            }
+            names.push(name);
+            let Some(values) = key.values.ok() else {
+                return false;
+            };
+            values.items.iter().all(|item| {
+                let Some(v) = item.text() else {
+                    return false;
+                };
+                if v.contains("${") {
+                    return false;
+                }
+                match operator.family() {
+                    Family::Numeric => v.trim().parse::<f64>().is_ok_and(f64::is_finite),
+                    Family::Date => epoch_seconds(v).is_some(),
+                    Family::Ip => parse_cidr(v).is_some(),
+                    Family::Bool | Family::Null => {
+                        v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("false")
+                    }
+                    Family::String | Family::Binary | Family::Arn => true,
+                }
+            })
+        })
+    })
 }

@@ -68,6 +68,7 @@ mod cond_string_op_on_arn_key;
 mod cond_tag_key_missing;
 mod cond_tag_unsupported_allow;
 mod cond_tag_unsupported_deny;
+mod cond_unsatisfiable;
 mod cond_value_type_invalid;
 mod cond_values_mixed_types;
 mod cond_vpc_id_format;
@@ -333,4 +334,5 @@ pub static RULES: &[&dyn Rule] = &[
     &resource_policy_privesc::ResourcePolicyPrivesc,
     &deny_shadows_allow::DenyShadowsAllow,
     &redundant_statement::RedundantStatement,
+    &cond_unsatisfiable::CondUnsatisfiable,
 ];
