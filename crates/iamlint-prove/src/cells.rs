@@ -209,13 +209,14 @@ type State = Vec<(u32, Bits)>;
 const SMALL_EXPLORATION: usize = 5_000;
 
 /// Splits the strings whose characters all pass `allowed` into cells by the tests; `None` when
-/// the exploration would visit more than `limit` states, or more than [`SMALL_EXPLORATION`]
-/// with more than a few cells per test (the caller then falls back to the solver's string
-/// theory).
+/// the exploration would visit more than `limit` states, or (when `coarse_only`) more than
+/// [`SMALL_EXPLORATION`] with more than a few cells per test (the caller then falls back to
+/// the solver's string theory).
 pub fn partition(
     tests: &[Test],
     allowed: &dyn Fn(char) -> bool,
     limit: usize,
+    coarse_only: bool,
 ) -> Option<Partition> {
     let automata: Vec<Automaton> = tests.iter().map(Automaton::new).collect();
     let max_cells = 4 * (tests.len() + 1) + 64;
@@ -289,7 +290,7 @@ pub fn partition(
                 continue;
             }
             if seen.len() >= limit
-                || (seen.len() > SMALL_EXPLORATION && witnesses.len() > max_cells)
+                || (coarse_only && seen.len() > SMALL_EXPLORATION && witnesses.len() > max_cells)
             {
                 return None;
             }
@@ -330,7 +331,7 @@ mod tests {
             Test::Glob("b/private/*".into()),
             Test::Exact("b/x".into()),
         ];
-        let p = partition(&tests, &|_| true, 10_000).unwrap();
+        let p = partition(&tests, &|_| true, 10_000, true).unwrap();
         // outside `b/*`; in `b/*` only; `b/private/*`; exactly `b/x`
         assert_eq!(p.witnesses.len(), 4, "{p:?}");
         for (cell, w) in p.witnesses.iter().enumerate() {
@@ -343,7 +344,7 @@ mod tests {
     #[test]
     fn ignore_case_and_forbidden_characters() {
         let tests = vec![Test::IgnoreCase("Ab".into()), Test::Glob("a*".into())];
-        let p = partition(&tests, &|c| c != 'A', 10_000).unwrap();
+        let p = partition(&tests, &|c| c != 'A', 10_000, true).unwrap();
         // `ab` and `aB` pass both; `Ab` cannot be spelled; `a` passes the glob only
         for (cell, w) in p.witnesses.iter().enumerate() {
             assert!(!w.contains('A'));
@@ -358,7 +359,7 @@ mod tests {
             Test::Arn("arn:aws:s3:*:*:b*".into()),
             Test::Arn("a:b".into()),
         ];
-        let p = partition(&tests, &|_| true, 10_000).unwrap();
+        let p = partition(&tests, &|_| true, 10_000, true).unwrap();
         assert!(
             p.accepts[1].is_empty(),
             "a pattern without six fields matches nothing"
@@ -395,12 +396,12 @@ mod tests {
                 })
             })
             .collect();
-        assert!(partition(&tests, &|_| true, 1_000_000).is_none());
+        assert!(partition(&tests, &|_| true, 1_000_000, true).is_none());
         // thousands of prefix patterns stay coarse, however many states they take
         let actions: Vec<Test> = (0..3000)
             .map(|i| Test::Glob(format!("svc{}:action{i}*", i % 40)))
             .collect();
-        let p = partition(&actions, &|_| true, 1_000_000).unwrap();
+        let p = partition(&actions, &|_| true, 1_000_000, true).unwrap();
         assert!(p.states > SMALL_EXPLORATION, "{}", p.states);
         assert!(
             p.witnesses.len() <= 2 * actions.len(),
@@ -412,6 +413,6 @@ mod tests {
     #[test]
     fn the_limit_is_respected() {
         let tests: Vec<Test> = (0..30).map(|i| Test::Glob(format!("*{i}*{i}*"))).collect();
-        assert!(partition(&tests, &|_| true, 50).is_none());
+        assert!(partition(&tests, &|_| true, 50, true).is_none());
     }
 }

@@ -62,11 +62,11 @@ impl StrVar {
     fn declare(
         name: &str,
         tests: Vec<Test>,
-        allowed: &dyn Fn(char) -> bool,
+        (allowed, fine): (&dyn Fn(char) -> bool, bool),
         fallback: &Regexp,
         domain: &mut Vec<Bool>,
     ) -> StrVar {
-        match partition(&tests, allowed, CELL_LIMIT) {
+        match partition(&tests, allowed, CELL_LIMIT, !fine) {
             Some(cells) => StrVar::Cells {
                 index: cell_index(name, &cells, domain),
                 cells: Rc::new(cells),
@@ -171,6 +171,12 @@ pub struct Request {
     /// partition, service, region, account, resource part
     pub fields: [StrVar; 5],
     pub keys: BTreeMap<String, Vec<Slot>>,
+}
+
+impl StrVar {
+    fn is_text(&self) -> bool {
+        matches!(self, StrVar::Text(_))
+    }
 }
 
 /// Which string variable a test is about.
@@ -354,10 +360,14 @@ fn real(decimal: &str) -> Option<Real> {
 impl Request {
     /// Declares the variables of a query about these formulas and returns them with their
     /// domain constraints.
+    /// The request variables of a query over `formulas`, with their domain. With `fine`, a
+    /// string variable is split into cells however finely its tests divide it; without, it
+    /// falls back to the string theory when the cells would be many more than its tests.
     pub fn declare(
         vocabulary: &Vocabulary,
         open_world: bool,
         formulas: &[&Formula],
+        fine: bool,
     ) -> (Request, Vec<Bool>) {
         let mut tests: BTreeMap<Subject, Vec<Test>> = BTreeMap::new();
         for f in formulas {
@@ -375,7 +385,7 @@ impl Request {
         let unknown_action = StrVar::declare(
             "unknown_action",
             take(Subject::UnknownAction),
-            &|c| !c.is_ascii_uppercase(),
+            (&|c| !c.is_ascii_uppercase(), fine),
             &alphabet(&upper).star(),
             &mut domain,
         );
@@ -393,7 +403,7 @@ impl Request {
             StrVar::declare(
                 name,
                 take(Subject::Field(i + 1)),
-                allowed,
+                (allowed, fine),
                 fallback,
                 &mut domain,
             )
@@ -403,7 +413,7 @@ impl Request {
             let first = StrVar::declare(
                 &format!("{name}[0].text"),
                 take(Subject::Key(name.clone())),
-                &|_| true,
+                (&|_| true, fine),
                 &any,
                 &mut domain,
             );
@@ -457,6 +467,13 @@ impl Request {
             },
             domain,
         )
+    }
+
+    /// Whether some string variable fell back to the string theory.
+    pub fn uses_strings(&self) -> bool {
+        self.unknown_action.is_text()
+            || self.fields.iter().any(StrVar::is_text)
+            || self.keys.values().flatten().any(|s| s.text.is_text())
     }
 
     /// A formula as a Z3 term.

@@ -141,44 +141,22 @@ pub(crate) fn witness(
     confirmed: &dyn Fn(&EvalRequest) -> bool,
 ) -> Verdict {
     let open = mode == Mode::OpenWorld;
-    let (request, domain) = Request::declare(vocabulary, open, &[formula, and]);
-    // `Fails` here carries the model's request, not yet replayed
-    let answer = SOLVER.with(|solver| {
-        // one solver per thread, each query in its own scope: a fresh solver costs about 4 ms
-        // to set up, more than most queries take to solve
-        let _scope = Scope::open(solver);
-        // setting parameters costs about as much as a small query: only when they change
-        if TIMEOUT.with(|t| t.replace(Some(timeout_ms))) != Some(timeout_ms) {
-            let mut params = Params::new();
-            params.set_u32("timeout", timeout_ms);
-            solver.set_params(&params);
+    let start = Instant::now();
+    // strings the cells would split finely go to the string theory first, which is quicker on
+    // most of them; if it cannot decide in time, the fine cells decide with what time is left
+    let (mut answer, strings) = solve(
+        vocabulary,
+        [formula, and],
+        open,
+        false,
+        timeout_ms.min(FIRST_TRY_MS),
+    );
+    if strings && matches!(answer, Verdict::Unknown(_)) {
+        let spent = u32::try_from(start.elapsed().as_millis()).unwrap_or(u32::MAX);
+        if spent < timeout_ms {
+            answer = solve(vocabulary, [formula, and], open, true, timeout_ms - spent).0;
         }
-        for d in &domain {
-            solver.assert(d);
-        }
-        solver.assert(request.encode(vocabulary, open, formula));
-        solver.assert(request.encode(vocabulary, open, and));
-        match solver.check() {
-            SatResult::Unsat => Verdict::Holds,
-            SatResult::Unknown => {
-                let why = solver
-                    .get_reason_unknown()
-                    .unwrap_or_else(|| "no reason given".to_owned());
-                Verdict::Unknown(format!("the solver could not decide ({why})"))
-            }
-            SatResult::Sat => match solver.get_model() {
-                None => {
-                    Verdict::Unknown("the solver found a difference but gave no model".to_owned())
-                }
-                Some(model) => match concretize(vocabulary, &request, &model) {
-                    Some(found) => Verdict::Fails(found),
-                    None => Verdict::Unknown(
-                        "internal error: the solver's model could not be read".to_owned(),
-                    ),
-                },
-            },
-        }
-    });
+    }
     let Verdict::Fails(found) = answer else {
         return answer;
     };
@@ -230,6 +208,61 @@ impl Drop for Scope<'_> {
     fn drop(&mut self) {
         self.0.pop(1);
     }
+}
+
+/// How long the first try of a query may take when some string variable uses the string
+/// theory, before the query is tried again on fine cells.
+const FIRST_TRY_MS: u32 = 1_000;
+
+/// One solver call: the verdict (`Fails` with the model's request, not yet replayed), and
+/// whether some string variable used the string theory.
+fn solve(
+    vocabulary: &Vocabulary,
+    [formula, and]: [&Formula; 2],
+    open: bool,
+    fine: bool,
+    timeout_ms: u32,
+) -> (Verdict, bool) {
+    let (request, domain) = Request::declare(vocabulary, open, &[formula, and], fine);
+    let strings = request.uses_strings();
+    // `Fails` here carries the model's request, not yet replayed
+    let answer = SOLVER.with(|solver| {
+        // one solver per thread, each query in its own scope: a fresh solver costs about 4 ms
+        // to set up, more than most queries take to solve
+        let _scope = Scope::open(solver);
+        // setting parameters costs about as much as a small query: only when they change
+        if TIMEOUT.with(|t| t.replace(Some(timeout_ms))) != Some(timeout_ms) {
+            let mut params = Params::new();
+            params.set_u32("timeout", timeout_ms);
+            solver.set_params(&params);
+        }
+        for d in &domain {
+            solver.assert(d);
+        }
+        solver.assert(request.encode(vocabulary, open, formula));
+        solver.assert(request.encode(vocabulary, open, and));
+        match solver.check() {
+            SatResult::Unsat => Verdict::Holds,
+            SatResult::Unknown => {
+                let why = solver
+                    .get_reason_unknown()
+                    .unwrap_or_else(|| "no reason given".to_owned());
+                Verdict::Unknown(format!("the solver could not decide ({why})"))
+            }
+            SatResult::Sat => match solver.get_model() {
+                None => {
+                    Verdict::Unknown("the solver found a difference but gave no model".to_owned())
+                }
+                Some(model) => match concretize(vocabulary, &request, &model) {
+                    Some(found) => Verdict::Fails(found),
+                    None => Verdict::Unknown(
+                        "internal error: the solver's model could not be read".to_owned(),
+                    ),
+                },
+            },
+        }
+    });
+    (answer, strings)
 }
 
 /// Makes a confirmed request readable without asking the solver again: each value that is not
