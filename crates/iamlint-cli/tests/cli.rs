@@ -1066,6 +1066,11 @@ fn prove_dir() -> tempfile::TempDir {
         "home.json",
         r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:username}/*"}]}"#,
     );
+    write(
+        dir.path(),
+        "bucket.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
+    );
     dir
 }
 
@@ -1205,17 +1210,21 @@ fn prove_exit_status_is_three_for_unknown_and_two_for_errors() {
     let dir = prove_dir();
     let d = dir.path();
     let o = iamlint(
-        &["prove", "subset", "home.json", "a.json", "--format", "json"],
+        &[
+            "prove",
+            "subset",
+            "bucket.json",
+            "a.json",
+            "--format",
+            "json",
+        ],
         d,
     );
     assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
     let v = json(&o);
     assert_eq!(v["verdict"], "unknown");
     assert!(v["counterexample"].is_null());
-    assert!(
-        v["reason"].as_str().unwrap().contains("policy variable"),
-        "{v}"
-    );
+    assert!(v["reason"].as_str().unwrap().contains("`Principal`"), "{v}");
     let o = iamlint(&["prove", "subset", "a.json", "missing.json"], d);
     assert_eq!(o.status.code(), Some(2));
     assert!(
@@ -1353,16 +1362,16 @@ fn diff_gates_ci_on_new_access() {
     // what the prover does not encode yet is undecided, never "no new access"
     write(
         d,
-        "home.json",
-        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:username}/*"}]}"#,
+        "bucket.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
     );
     let o = iamlint(
-        &["diff", "--fail-on-new-access", "old.json", "home.json"],
+        &["diff", "--fail-on-new-access", "old.json", "bucket.json"],
         d,
     );
     assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
     assert!(
-        stdout(&o).starts_with("new access: undecided: the policy variable"),
+        stdout(&o).starts_with("new access: undecided: statements with `Principal`"),
         "{}",
         stdout(&o)
     );
@@ -1419,4 +1428,42 @@ fn diff_against_a_git_revision() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn prove_with_policy_variables() {
+    let dir = prove_dir();
+    let d = dir.path();
+    // `b/${aws:username}/*` is inside `b/*` whatever the user name
+    let o = iamlint(&["prove", "subset", "home.json", "a.json"], d);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // the reverse fails: an object outside every user's folder, or a caller without a name
+    let o = iamlint(
+        &["prove", "subset", "a.json", "home.json", "--format", "json"],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let v = json(&o);
+    assert_eq!(replay(d, &v["counterexample"], "a.json"), "allow");
+    assert_eq!(
+        replay(d, &v["counterexample"], "home.json"),
+        "implicit-deny"
+    );
+    // a home folder in the name of the caller is allowed by both
+    write(
+        d,
+        "named.json",
+        r#"{"principal":"arn:aws:iam::111122223333:user/ann","action":"s3:GetObject","resource":"arn:aws:s3:::b/ann/x","context":{"aws:username":"ann"}}"#,
+    );
+    let o = iamlint(
+        &[
+            "simulate",
+            "--policy",
+            "home.json",
+            "--request",
+            "named.json",
+        ],
+        d,
+    );
+    assert!(stdout(&o).starts_with("allow"), "{}", stdout(&o));
 }

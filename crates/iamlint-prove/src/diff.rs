@@ -86,8 +86,11 @@ fn difference(v: &Vocabulary, from: &Policy, than: &Policy, mode: Mode, ms: u32)
         };
         for pattern in dedup(patterns) {
             let scope = match pattern {
-                Some(p) => Formula::and(vec![v.statement(stmt), v.action(p)]),
-                None => v.statement(stmt),
+                Some(p) => Formula::and(vec![
+                    v.statement(stmt, from.expands_variables()),
+                    v.action(p),
+                ]),
+                None => v.statement(stmt, from.expands_variables()),
             };
             let in_family = |r: &EvalRequest| {
                 pattern.is_none_or(|p| glob_match(p, &r.action, true)) && applies(r)

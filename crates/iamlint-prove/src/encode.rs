@@ -7,14 +7,14 @@
 //! ASCII (`Vocabulary::of` refuses the rest), so any other character of a request behaves like
 //! a printable character no literal uses, and one always exists.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use z3::Model;
 use z3::ast::{BV, Bool, Int, Real, Regexp, String as ZString};
 
 use crate::cells::{Partition, Test, partition};
-use crate::ir::{Atom, Cmp, Formula, KeyKind, Vocabulary};
+use crate::ir::{Atom, Cmp, Formula, KeyKind, Part, Template, Vocabulary};
 
 /// How many product states the atomisation of one string variable may explore before the
 /// variable falls back to the string theory.
@@ -62,11 +62,16 @@ impl StrVar {
     fn declare(
         name: &str,
         tests: Vec<Test>,
-        (allowed, fine): (&dyn Fn(char) -> bool, bool),
+        (allowed, (fine, text)): (&dyn Fn(char) -> bool, (bool, bool)),
         fallback: &Regexp,
         domain: &mut Vec<Bool>,
     ) -> StrVar {
-        match partition(&tests, allowed, CELL_LIMIT, !fine) {
+        let partition = if text {
+            None
+        } else {
+            partition(&tests, allowed, CELL_LIMIT, !fine)
+        };
+        match partition {
             Some(cells) => StrVar::Cells {
                 index: cell_index(name, &cells, domain),
                 cells: Rc::new(cells),
@@ -185,6 +190,29 @@ enum Subject {
     UnknownAction,
     Field(u8),
     Key(String),
+}
+
+/// The variables that policy variables are compared with, or read from: they must be Z3
+/// strings.
+fn collect_texts(f: &Formula, out: &mut BTreeSet<Subject>) {
+    match f {
+        Formula::True | Formula::False => {}
+        Formula::And(parts) | Formula::Or(parts) => {
+            for p in parts {
+                collect_texts(p, out);
+            }
+        }
+        Formula::Not(p) => collect_texts(p, out),
+        Formula::Atom(Atom::FieldVar(t)) => {
+            out.insert(Subject::Field(5));
+            out.extend(t.keys().map(|k| Subject::Key(k.to_owned())));
+        }
+        Formula::Atom(Atom::StrVar(k, _, t, _)) => {
+            out.insert(Subject::Key(k.clone()));
+            out.extend(t.keys().map(|k| Subject::Key(k.to_owned())));
+        }
+        Formula::Atom(_) => {}
+    }
 }
 
 /// The string tests of a formula, by variable.
@@ -370,9 +398,13 @@ impl Request {
         fine: bool,
     ) -> (Request, Vec<Bool>) {
         let mut tests: BTreeMap<Subject, Vec<Test>> = BTreeMap::new();
+        let mut texts: BTreeSet<Subject> = BTreeSet::new();
         for f in formulas {
             collect_tests(vocabulary, open_world, f, &mut tests);
+            collect_texts(f, &mut texts);
         }
+        // a variable compared with policy variables is a Z3 string, whatever its other tests
+        let fine_or_text = |s: &Subject| (fine, texts.contains(s));
         let mut take = |s: Subject| tests.remove(&s).unwrap_or_default();
         let action = Int::new_const("action");
         let resource_star = Bool::new_const("resource_star");
@@ -385,7 +417,7 @@ impl Request {
         let unknown_action = StrVar::declare(
             "unknown_action",
             take(Subject::UnknownAction),
-            (&|c| !c.is_ascii_uppercase(), fine),
+            (&|c| !c.is_ascii_uppercase(), (fine, false)),
             &alphabet(&upper).star(),
             &mut domain,
         );
@@ -403,7 +435,7 @@ impl Request {
             StrVar::declare(
                 name,
                 take(Subject::Field(i + 1)),
-                (allowed, fine),
+                (allowed, fine_or_text(&Subject::Field(i + 1))),
                 fallback,
                 &mut domain,
             )
@@ -413,7 +445,7 @@ impl Request {
             let first = StrVar::declare(
                 &format!("{name}[0].text"),
                 take(Subject::Key(name.clone())),
-                (&|_| true, fine),
+                (&|_| true, fine_or_text(&Subject::Key(name.clone()))),
                 &any,
                 &mut domain,
             );
@@ -500,6 +532,62 @@ impl Request {
         }
     }
 
+    /// Whether `subject` equals the template's value (with `glob`, matches it, the rest after
+    /// the last variable being a glob), every variable without a default resolved: its key
+    /// present with one value (`condition.rs`'s `substitute`). The values are literal text.
+    fn template(&self, subject: &ZString, t: &Template, glob: bool) -> Bool {
+        let mut resolved: Vec<Bool> = Vec::new();
+        let mut pieces: Vec<ZString> = Vec::new();
+        for part in &t.parts {
+            match part {
+                Part::Text(x) if x.is_empty() => {}
+                Part::Text(x) => pieces.push(ZString::from(x.as_str())),
+                Part::Var(k, default) => {
+                    let slots = self.keys.get(k);
+                    let (Some(first), second) =
+                        (slots.and_then(|s| s.first()), slots.and_then(|s| s.get(1)))
+                    else {
+                        return Bool::from_bool(false);
+                    };
+                    let StrVar::Text(value) = &first.text else {
+                        return Bool::from_bool(false);
+                    };
+                    let single = match second {
+                        Some(second) => Bool::and(&[first.used.clone(), second.used.not()]),
+                        None => first.used.clone(),
+                    };
+                    match default {
+                        Some(d) => pieces.push(single.ite(value, &ZString::from(d.as_str()))),
+                        None => {
+                            resolved.push(single);
+                            pieces.push(value.clone());
+                        }
+                    }
+                }
+            }
+        }
+        let wild = glob && t.rest.contains(['*', '?']);
+        if !wild && !t.rest.is_empty() {
+            pieces.push(ZString::from(t.rest.as_str()));
+        }
+        let prefix = match pieces.as_slice() {
+            [] => ZString::from(""),
+            [one] => one.clone(),
+            many => ZString::concat(many),
+        };
+        let matches = if wild {
+            let rest = subject.substr(prefix.length(), subject.length() - prefix.length());
+            Bool::and(&[
+                prefix.prefix(subject),
+                rest.regex_matches(&self::glob(&t.rest)),
+            ])
+        } else {
+            subject.eq(&prefix)
+        };
+        resolved.push(matches);
+        Bool::and(&resolved)
+    }
+
     fn slot(&self, key: &str, slot: usize) -> Option<&Slot> {
         self.keys.get(key).and_then(|s| s.get(slot))
     }
@@ -548,6 +636,14 @@ impl Request {
             Atom::ArnLike(k, s, p) => self
                 .slot(k, *s)
                 .map_or_else(no, |s| s.text.test(&Test::Arn(p.clone()))),
+            Atom::FieldVar(t) => match self.fields.get(4) {
+                Some(StrVar::Text(part)) => self.template(part, t, true),
+                _ => no(),
+            },
+            Atom::StrVar(k, s, t, glob) => match self.slot(k, *s).map(|s| &s.text) {
+                Some(StrVar::Text(value)) => self.template(value, t, *glob),
+                _ => no(),
+            },
             Atom::InCidr(k, s, cidr) => match (self.slot(k, *s), parse_cidr(cidr)) {
                 (Some(s), Some((v6, net, len))) => {
                     let mask = if len == 0 {

@@ -54,6 +54,90 @@ pub enum Atom {
     ArnLike(String, usize, String),
     /// The slot's value is an IP address in the CIDR (`IpAddress`).
     InCidr(String, usize, String),
+    /// The resource part of the ARN (field 5) matches a pattern with policy variables.
+    FieldVar(Template),
+    /// The slot's value equals (`false`) or matches as a glob (`true`) a value with policy
+    /// variables.
+    StrVar(String, usize, Template, bool),
+}
+
+/// A value with policy variables: literal text and variables, then the rest of the value,
+/// which is a glob in a `Like` comparison (wildcards before the last variable are not
+/// encoded). A variable whose key is absent or has several values, and no default, leaves
+/// the value unresolved: it then matches nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    pub parts: Vec<Part>,
+    /// After the last variable (a glob in `Like` comparisons, else literal text).
+    pub rest: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    Text(String),
+    /// A context key (lower case), and the default value if the variable gives one.
+    Var(String, Option<String>),
+}
+
+impl Template {
+    /// The template of a value with variables; `Err` when it holds what is not encoded:
+    /// `${*}`, `${?}` and `${$}`, malformed variables, wildcards before a variable in a
+    /// glob, a default with wildcards in a glob.
+    pub fn parse(value: &str, glob: bool) -> Result<Template, Unsupported> {
+        use iamlint_model::variables::{Piece, VariableKind, parse};
+        let refuse = || format!("the policy variables in `{value}` are not encoded yet");
+        let mut parts = Vec::new();
+        let mut text = String::new();
+        for piece in parse(value) {
+            match piece {
+                Piece::Literal(r) => text.push_str(value.get(r).unwrap_or("")),
+                Piece::Error(_) => return Err(refuse()),
+                Piece::Variable(v) => match v.kind {
+                    VariableKind::Special(_) => return Err(refuse()),
+                    VariableKind::Key { name, default, .. } => {
+                        let default = default.map(|(d, _)| d);
+                        let wild = |t: &str| glob && t.contains(['*', '?']);
+                        if wild(&text) || default.as_deref().is_some_and(wild) {
+                            return Err(refuse());
+                        }
+                        parts.push(Part::Text(std::mem::take(&mut text)));
+                        parts.push(Part::Var(name.to_ascii_lowercase(), default));
+                    }
+                },
+            }
+        }
+        Ok(Template { parts, rest: text })
+    }
+
+    /// The keys the template reads.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.parts.iter().filter_map(|p| match p {
+            Part::Var(k, _) => Some(k.as_str()),
+            Part::Text(_) => None,
+        })
+    }
+}
+
+impl fmt::Display for Template {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"")?;
+        for p in &self.parts {
+            match p {
+                Part::Text(t) => write!(f, "{t}")?,
+                Part::Var(k, None) => write!(f, "${{{k}}}")?,
+                Part::Var(k, Some(d)) => write!(f, "${{{k}, '{d}'}}")?,
+            }
+        }
+        write!(f, "{}\"", self.rest)
+    }
+}
+
+/// Where the evaluator substitutes variables in a `Resource` pattern: after its fifth colon
+/// (`decision.rs`'s `matches_resources`); `None` when a variable comes before it.
+fn resource_tail(pattern: &str) -> Option<&str> {
+    let at = pattern.match_indices(':').nth(4).map(|(i, _)| i)?;
+    let (head, tail) = pattern.split_at(at + 1);
+    (!head.contains("${")).then_some(tail)
 }
 
 impl Formula {
@@ -126,6 +210,10 @@ impl fmt::Display for Formula {
                 Atom::IsNum(k, s) => write!(f, "num?({k}[{s}])"),
                 Atom::ArnLike(k, s, p) => write!(f, "{k}[{s}]~arn{p:?}"),
                 Atom::InCidr(k, s, c) => write!(f, "{k}[{s}] in {c}"),
+                Atom::FieldVar(t) => write!(f, "arn.5~{t}"),
+                Atom::StrVar(k, s, t, glob) => {
+                    write!(f, "{k}[{s}]{}{t}", if *glob { "~" } else { "=" })
+                }
                 Atom::Num(k, s, c, v) => {
                     let op = match c {
                         Cmp::Lt => "<",
@@ -217,6 +305,7 @@ impl Vocabulary {
         let mut v = Vocabulary::default();
         let mut set_uses: BTreeMap<String, usize> = BTreeMap::new();
         let mut families: BTreeMap<String, BTreeSet<&'static str>> = BTreeMap::new();
+        let mut variable_keys: BTreeSet<String> = BTreeSet::new();
         for policy in policies {
             let variables = policy.expands_variables();
             for stmt in statements(policy) {
@@ -235,7 +324,11 @@ impl Vocabulary {
                 for r in resource_patterns(stmt) {
                     literal_ok(r, &mut v.chars)?;
                     if variables && r.contains("${") {
-                        return Err(format!("the policy variable in `{r}` is not encoded yet"));
+                        let tail = resource_tail(r).ok_or_else(|| {
+                            format!("the policy variable in `{r}` comes before the resource part, which is not encoded yet")
+                        })?;
+                        variable_keys
+                            .extend(Template::parse(tail, true)?.keys().map(str::to_owned));
                     }
                 }
                 let Some(condition) = stmt.condition() else {
@@ -256,10 +349,21 @@ impl Vocabulary {
                     };
                     for value in values(key) {
                         literal_ok(value, &mut v.chars)?;
-                        if variables && family == "string" && value.contains("${") {
-                            return Err(format!(
-                                "the policy variable in `{value}` is not encoded yet"
-                            ));
+                        // the evaluator expands variables in String and ARN operators only
+                        let expands = matches!(operator.family(), Family::String | Family::Arn);
+                        if variables && expands && value.contains("${") {
+                            let glob = match operator {
+                                Operator::StringEquals | Operator::StringNotEquals => false,
+                                Operator::StringLike | Operator::StringNotLike => true,
+                                _ => {
+                                    return Err(format!(
+                                        "the policy variable in `{value}` under `{}` is not encoded yet",
+                                        operator.name()
+                                    ));
+                                }
+                            };
+                            variable_keys
+                                .extend(Template::parse(value, glob)?.keys().map(str::to_owned));
                         }
                     }
                     families.entry(name.clone()).or_default().insert(family);
@@ -269,6 +373,13 @@ impl Vocabulary {
                     set_uses.entry(name).or_default();
                 }
             }
+        }
+        // a key a variable reads is compared as a string, with room for a second value (a
+        // variable whose key has several values is unresolved)
+        for name in variable_keys {
+            literal_ok(&name, &mut v.chars)?;
+            families.entry(name.clone()).or_default().insert("string");
+            set_uses.entry(name).or_default();
         }
         for (name, uses) in set_uses {
             let fams = families.get(&name).cloned().unwrap_or_default();
@@ -314,8 +425,9 @@ impl Vocabulary {
     pub fn allows(&self, policy: &Policy) -> Formula {
         let mut allow = Vec::new();
         let mut deny = Vec::new();
+        let variables = policy.expands_variables();
         for stmt in statements(policy) {
-            let f = self.statement(stmt);
+            let f = self.statement(stmt, variables);
             match stmt.effect() {
                 Some(Effect::Allow) => allow.push(f),
                 _ => deny.push(f),
@@ -326,7 +438,7 @@ impl Vocabulary {
 
     /// Whether one statement applies (`decision.rs`'s `applying`, for statements without a
     /// principal element).
-    pub fn statement(&self, stmt: &Statement) -> Formula {
+    pub fn statement(&self, stmt: &Statement, variables: bool) -> Formula {
         let actions = match stmt.actions() {
             Some((polarity, entry)) => {
                 let any = Formula::or(
@@ -351,7 +463,11 @@ impl Vocabulary {
             Some((polarity, entry)) => match entry.value.ok() {
                 None => Formula::False,
                 Some(list) => {
-                    let any = Formula::or(list.strings().map(|s| resource(&s.value)).collect());
+                    let any = Formula::or(
+                        list.strings()
+                            .map(|s| resource(&s.value, variables))
+                            .collect(),
+                    );
                     match polarity {
                         iamlint_model::Polarity::Positive => any,
                         iamlint_model::Polarity::Negative => Formula::not(any),
@@ -360,13 +476,18 @@ impl Vocabulary {
             },
             None => Formula::False,
         };
-        Formula::and(vec![actions, resources, self.condition(stmt)])
+        Formula::and(vec![actions, resources, self.condition(stmt, variables)])
     }
 
-    /// Whether a statement's `Condition` holds (`True` without one).
-    pub fn condition(&self, stmt: &Statement) -> Formula {
+    /// Whether a statement's `Condition` holds (`True` without one); `variables` when its
+    /// policy expands policy variables.
+    pub fn condition(&self, stmt: &Statement, variables: bool) -> Formula {
         stmt.condition().map_or(Formula::True, |c| {
-            Formula::and(c.pairs().map(|(op, key)| self.pair(op, key)).collect())
+            Formula::and(
+                c.pairs()
+                    .map(|(op, key)| self.pair(op, key, variables))
+                    .collect(),
+            )
         })
     }
 
@@ -396,7 +517,7 @@ impl Vocabulary {
     }
 
     /// One operator and key (`condition.rs`'s `pair_holds`).
-    fn pair(&self, op: &ConditionOperator, key: &ConditionKey) -> Formula {
+    fn pair(&self, op: &ConditionOperator, key: &ConditionKey, variables: bool) -> Formula {
         let Some(operator) = op.operator.operator else {
             return Formula::False;
         };
@@ -426,7 +547,7 @@ impl Vocabulary {
             let any = Formula::or(
                 policy_values
                     .iter()
-                    .map(|pv| compare(operator, var.kind, &name, slot, pv))
+                    .map(|pv| compare(operator, var.kind, (&name, slot), pv, variables))
                     .collect(),
             );
             if operator.is_negated() {
@@ -473,7 +594,7 @@ fn values(key: &ConditionKey) -> Vec<&str> {
 }
 
 /// A `Resource` entry (`matching.rs`'s `arn_matches`, after `matches_resources`).
-fn resource(pattern: &str) -> Formula {
+fn resource(pattern: &str, variables: bool) -> Formula {
     if pattern == "*" {
         return Formula::True;
     }
@@ -490,7 +611,13 @@ fn resource(pattern: &str) -> Formula {
         if i < 4 && glob.contains(':') {
             return Formula::False;
         }
-        if *glob != "*" {
+        if i == 4 && variables && glob.contains("${") {
+            // refused by `Vocabulary::of` when not encoded
+            match Template::parse(glob, true) {
+                Ok(t) => parts.push(Formula::atom(Atom::FieldVar(t))),
+                Err(_) => return Formula::False,
+            }
+        } else if *glob != "*" {
             parts.push(Formula::atom(Atom::Field(i as u8 + 1, (*glob).to_owned())));
         }
     }
@@ -498,9 +625,24 @@ fn resource(pattern: &str) -> Formula {
 }
 
 /// One policy value against slot `slot` (`condition.rs`'s `compare`, positive form).
-fn compare(operator: Operator, kind: KeyKind, key: &str, slot: usize, pv: &str) -> Formula {
+fn compare(
+    operator: Operator,
+    kind: KeyKind,
+    (key, slot): (&str, usize),
+    pv: &str,
+    variables: bool,
+) -> Formula {
     use Operator::*;
     let k = key.to_owned();
+    // the evaluator expands variables in String and ARN operators (`Vocabulary::of` refuses
+    // the ones not encoded)
+    if variables && pv.contains("${") && matches!(operator.family(), Family::String | Family::Arn) {
+        let glob = matches!(operator, StringLike | StringNotLike);
+        return match Template::parse(pv, glob) {
+            Ok(t) if kind == KeyKind::Str => Formula::atom(Atom::StrVar(k, slot, t, glob)),
+            _ => Formula::False,
+        };
+    }
     let num = |cmp: Cmp, value: Option<f64>| match value.and_then(decimal) {
         Some(v) if kind == KeyKind::Num => Formula::and(vec![
             Formula::atom(Atom::IsNum(k.clone(), slot)),

@@ -6,8 +6,12 @@
 //! Scope so far: identity-style policies (no `Principal`), actions in closed-world (over the
 //! catalog) or open-world mode, segment-aware resource globs, and conditions of every family
 //! (String, Numeric, Date, Bool, Binary, IP, ARN and Null) with `IfExists` and the set
-//! qualifiers. Anything else (principals, policy variables, characters outside printable
-//! ASCII) makes the answer `unknown`, with the reason, never `holds`.
+//! qualifiers, and policy variables in resource parts and string conditions. Anything else
+//! (principals, the rarer uses of policy variables, characters outside printable ASCII) makes
+//! the answer `unknown`, with the reason, never `holds`. Besides the queries: statement-level
+//! questions for the lint rules ([`shadowed_allows`], [`redundant_allows`],
+//! [`unsatisfiable_conditions`]) and [`diff`], the families of requests two versions of a
+//! policy disagree on.
 
 pub mod cells;
 mod diff;

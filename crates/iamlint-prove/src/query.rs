@@ -360,6 +360,15 @@ fn readable(mut found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> bool) ->
                 .map(|(i, v)| (k.clone(), i, v.clone()))
         })
         .collect();
+    // empty values that must stay equal to each other (a policy variable compared with
+    // another key) become `x` together
+    try_with(&mut found, &|r: &mut EvalRequest| {
+        for v in r.context.values_mut().flatten() {
+            if v.is_empty() {
+                v.push('x');
+            }
+        }
+    });
     for (key, i, value) in keys {
         let mut candidates: Vec<String> = plainer(&value).into_iter().collect();
         // `true` rather than `TRUE`

@@ -48,8 +48,8 @@ fn overlaps(v: &Vocabulary, policy: &Policy, a: &Statement, b: &Statement, ms: u
     !matches!(
         witness(
             v,
-            &v.statement(a),
-            &v.statement(b),
+            &v.statement(a, policy.expands_variables()),
+            &v.statement(b, policy.expands_variables()),
             Mode::OpenWorld,
             ms,
             &both
@@ -125,13 +125,18 @@ fn covered(
     covering: &[(usize, &Statement)],
     timeout_ms: u32,
 ) -> Covered {
-    let any = Formula::or(covering.iter().map(|(_, s)| v.statement(s)).collect());
+    let any = Formula::or(
+        covering
+            .iter()
+            .map(|(_, s)| v.statement(s, policy.expands_variables()))
+            .collect(),
+    );
     let escapes = |r: &EvalRequest| {
         applies(policy, stmt, r) && !covering.iter().any(|(_, c)| applies(policy, c, r))
     };
     let verdict = witness(
         v,
-        &v.statement(stmt),
+        &v.statement(stmt, policy.expands_variables()),
         &Formula::not(any),
         Mode::OpenWorld,
         timeout_ms,
@@ -237,7 +242,7 @@ pub fn unsatisfiable_conditions(
             continue;
         };
         let holds = |r: &EvalRequest| condition_holds(condition, r, variables);
-        let formula = v.condition(stmt);
+        let formula = v.condition(stmt, variables);
         let verdict = witness(
             &v,
             &formula,

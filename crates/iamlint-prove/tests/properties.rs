@@ -37,6 +37,8 @@ const ACTION_PATTERNS: &[&str] = &[
 const RESOURCES: &[&str] = &[
     "arn:aws:s3:::b/x",
     "arn:aws:s3:::b/private/y",
+    "arn:aws:s3:::b/red/y",
+    "arn:aws:s3:::b/red",
     "arn:aws:s3:::c",
     "arn:aws:ec2:us-east-1:111122223333:instance/i-1",
     "arn:aws:iam::111122223333:role/r",
@@ -51,6 +53,8 @@ const RESOURCE_PATTERNS: &[&str] = &[
     "arn:aws:s3:::*",
     "arn:aws:ec2:*:*:instance/*",
     "arn:aws:iam::111122223333:role/*",
+    "arn:aws:s3:::b/${aws:username}/*",
+    "arn:aws:s3:::b/${aws:username}",
 ];
 /// Condition blocks, each `"Operator":{"key":value}`.
 const CONDITIONS: &[&str] = &[
@@ -70,11 +74,16 @@ const CONDITIONS: &[&str] = &[
     r#""ForAnyValue:StringEquals":{"aws:TagKeys":["a","b"]}"#,
     r#""ForAllValues:StringEquals":{"aws:TagKeys":["a","b"]}"#,
     r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:111122223333:*"}"#,
+    r#""StringEquals":{"aws:PrincipalTag/team":"${aws:username}"}"#,
+    r#""StringNotEquals":{"aws:PrincipalTag/team":["${aws:username}","blue"]}"#,
+    r#""StringLike":{"s3:prefix":"home/${aws:username}/*"}"#,
+    r#""StringEquals":{"s3:prefix":"home/${aws:username, 'red'}"}"#,
 ];
 /// Context keys and the values a sampled request may give them.
 const CONTEXT: &[(&str, &[&str])] = &[
     ("aws:PrincipalTag/team", &["red", "RED", "blue"]),
-    ("s3:prefix", &["home/x", "other"]),
+    ("s3:prefix", &["home/x", "other", "home/red/x", "home/red"]),
+    ("aws:username", &["red", "blue"]),
     ("aws:SecureTransport", &["true", "false"]),
     ("s3:max-keys", &["3", "7", "12"]),
     ("aws:SourceIp", &["10.1.2.3", "10.2.0.1", "192.0.2.1"]),
@@ -172,8 +181,9 @@ fn request() -> impl Strategy<Value = Request> {
                     continue;
                 }
                 r = r.with(key, values[v % values.len()]);
-                // only the multivalued key gets a second value
-                if key == "aws:TagKeys" && w > 0 {
+                // only the multivalued key gets a second value (and `aws:username`, which a
+                // policy variable then cannot read)
+                if (key == "aws:TagKeys" || key == "aws:username") && w > 1 {
                     r = r.with(key, values[w % values.len()]);
                 }
             }

@@ -274,11 +274,101 @@ fn arn_conditions_keep_wildcards_in_their_field_but_string_globs_do_not() {
 #[test]
 fn what_is_not_encoded_is_unknown_never_holds() {
     let b = allow(r#""s3:GetObject""#, "*", "");
-    let v = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/${aws:username}/*", "");
-    assert!(matches!(
-        subset(&v, &b, Mode::ClosedWorld, T).verdict,
-        Verdict::Unknown(_)
-    ));
+    for (resource, extra) in [
+        // a variable before the resource part
+        ("arn:aws:iam::${aws:PrincipalAccount}:user/x", ""),
+        // a wildcard before a variable in a glob
+        (
+            "*",
+            r#","Condition":{"StringLike":{"s3:prefix":"*/${aws:username}"}}"#,
+        ),
+        // a variable in an ARN operator
+        (
+            "*",
+            r#","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:${aws:PrincipalAccount}:*"}}"#,
+        ),
+    ] {
+        let v = allow(r#""s3:GetObject""#, resource, extra);
+        assert!(
+            matches!(
+                subset(&v, &b, Mode::ClosedWorld, T).verdict,
+                Verdict::Unknown(_)
+            ),
+            "{resource} {extra}"
+        );
+    }
+}
+
+#[test]
+fn policy_variables_read_single_valued_keys() {
+    let all = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/*", "");
+    let home = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/${aws:username}/*", "");
+    assert_eq!(
+        subset(&home, &all, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    let r = fails(
+        subset(&all, &home, Mode::ClosedWorld, T).verdict,
+        &all,
+        &home,
+    );
+    assert!(r.resource.starts_with("arn:aws:s3:::b/"), "{r:?}");
+    // the caller's own tag equals its name: the variable reads another key
+    let same = allow(
+        r#""s3:GetObject""#,
+        "*",
+        r#","Condition":{"StringEquals":{"aws:PrincipalTag/name":"${aws:username}"}}"#,
+    );
+    let any = allow(r#""s3:GetObject""#, "*", "");
+    fails(
+        subset(&any, &same, Mode::ClosedWorld, T).verdict,
+        &any,
+        &same,
+    );
+    assert_eq!(
+        subset(&same, &any, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    // an unresolved variable matches nothing, so the negated operator holds without a name
+    let not_same = allow(
+        r#""s3:GetObject""#,
+        "*",
+        r#","Condition":{"StringNotEquals":{"aws:PrincipalTag/name":"${aws:username}"}}"#,
+    );
+    let named = allow(
+        r#""s3:GetObject""#,
+        "*",
+        r#","Condition":{"Null":{"aws:username":"false"}}"#,
+    );
+    let r = fails(
+        subset(&not_same, &named, Mode::ClosedWorld, T).verdict,
+        &not_same,
+        &named,
+    );
+    assert!(r.values("aws:username").is_none(), "{r:?}");
+    // a default stands in for an absent key
+    let defaulted = allow(
+        r#""s3:GetObject""#,
+        "arn:aws:s3:::b/${aws:username, 'guest'}/*",
+        "",
+    );
+    let guest = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/guest/*", "");
+    let r = fails(
+        subset(&defaulted, &home, Mode::ClosedWorld, T).verdict,
+        &defaulted,
+        &home,
+    );
+    assert!(r.resource.starts_with("arn:aws:s3:::b/guest/"), "{r:?}");
+    // and only then: a named caller's `b/guest/x` is not in its own folder
+    let r = fails(
+        subset(&guest, &defaulted, Mode::ClosedWorld, T).verdict,
+        &guest,
+        &defaulted,
+    );
+    assert!(
+        r.values("aws:username").is_some_and(|v| v != ["guest"]),
+        "{r:?}"
+    );
 }
 
 #[test]
