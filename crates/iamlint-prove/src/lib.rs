@@ -10,7 +10,7 @@
 //! (principals, the rarer uses of policy variables, characters outside printable ASCII) makes
 //! the answer `unknown`, with the reason, never `holds`. Besides the queries: statement-level
 //! questions for the lint rules ([`shadowed_allows`], [`redundant_allows`],
-//! [`unsatisfiable_conditions`]) and [`diff`], the families of requests two versions of a
+//! [`unsatisfiable_conditions`], [`notaction_excluding_nothing`]) and [`diff`], the families of requests two versions of a
 //! policy disagree on.
 
 pub mod cells;
@@ -23,5 +23,6 @@ mod statements;
 pub use diff::{Diff, Difference, Family, diff};
 pub use query::{Answer, Mode, Verdict, equivalent, not_granted, subset};
 pub use statements::{
-    Covered, Unsatisfiable, redundant_allows, shadowed_allows, unsatisfiable_conditions,
+    Covered, Unsatisfiable, notaction_excluding_nothing, redundant_allows, shadowed_allows,
+    unsatisfiable_conditions,
 };

@@ -8,7 +8,9 @@
 //! nothing.
 
 use iamlint_catalog::globs_intersect;
-use iamlint_eval::{Request as EvalRequest, condition_holds, epoch_seconds, statement_applies};
+use iamlint_eval::{
+    Request as EvalRequest, action_matches, condition_holds, epoch_seconds, statement_applies,
+};
 use iamlint_model::operators::Family;
 use iamlint_model::{Condition, Effect, Entry, Polarity, Policy, Statement, StrList, Typed};
 
@@ -344,4 +346,51 @@ fn well_formed(condition: &Condition) -> bool {
             })
         })
     })
+}
+
+/// For each Allow statement with `NotAction`: whether any action of the catalog matches one
+/// of its entries. `Holds` means none does: over the catalog, the statement allows every
+/// action (on its resources, under its condition), typically because every entry is
+/// misspelled. `Err` when the policy holds something the prover does not encode.
+pub fn notaction_excluding_nothing(
+    policy: &Policy,
+    timeout_ms: u32,
+) -> Result<Vec<(usize, Verdict)>, Unsupported> {
+    let candidates: Vec<(usize, Vec<&str>)> = effective(policy)
+        .into_iter()
+        .filter(|(_, s)| s.effect() == Some(Effect::Allow))
+        .filter_map(|(i, s)| match s.actions() {
+            Some((Polarity::Negative, entry)) => {
+                let list: Vec<&str> = entry
+                    .value
+                    .ok()?
+                    .strings()
+                    .map(|x| x.value.as_str())
+                    .collect();
+                (!list.is_empty()).then_some((i, list))
+            }
+            _ => None,
+        })
+        .collect();
+    if candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let v = Vocabulary::of(&[policy])?;
+    Ok(candidates
+        .into_iter()
+        .map(|(i, patterns)| {
+            let any = Formula::or(patterns.iter().map(|p| v.action(p)).collect());
+            let excluded = |r: &EvalRequest| patterns.iter().any(|p| action_matches(p, &r.action));
+            let verdict = witness(
+                &v,
+                &any,
+                &Formula::True,
+                Mode::ClosedWorld,
+                timeout_ms,
+                &excluded,
+            );
+            (i, verdict)
+        })
+        .filter(|(_, verdict)| !matches!(verdict, Verdict::Fails(_)))
+        .collect())
 }

@@ -94,6 +94,7 @@ mod json_syntax;
 mod notaction_allow;
 mod notaction_deny_review;
 mod notaction_notresource_allow;
+mod notaction_unknown_actions_admin;
 mod notprincipal_allow;
 mod notprincipal_deny_review;
 mod notprincipal_not_allowed;
@@ -335,4 +336,5 @@ pub static RULES: &[&dyn Rule] = &[
     &deny_shadows_allow::DenyShadowsAllow,
     &redundant_statement::RedundantStatement,
     &cond_unsatisfiable::CondUnsatisfiable,
+    &notaction_unknown_actions_admin::NotactionUnknownActionsAdmin,
 ];
