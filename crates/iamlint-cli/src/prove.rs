@@ -65,6 +65,13 @@ pub enum Query {
         #[arg(long = "resource", value_name = "ARN")]
         resources: Vec<String>,
     },
+    /// Whether a resource policy grants nothing to the public: to anonymous callers, or to
+    /// callers of accounts it does not name whose identity keys (`aws:PrincipalOrgID`,
+    /// `aws:SourceVpce`, `aws:SourceIp`, ...) take values it does not name.
+    NoPublicAccess {
+        #[arg(value_name = "POLICY")]
+        policy: String,
+    },
 }
 
 /// Runs the query and prints the verdict. Exit status: 0 holds, 1 fails, 3 unknown, 2 error.
@@ -148,6 +155,21 @@ fn prove(args: &ProveArgs) -> Result<(String, Verdict), String> {
                     name: "not-granted",
                     holds: format!("`{}` does not grant {what}", p.path),
                     fails: format!("`{}` grants {what}", p.path),
+                },
+                answer,
+            )
+        }
+        Query::NoPublicAccess { policy } => {
+            let p = load(policy)?;
+            let answer = iamlint_prove::no_public_access(&p.policy, mode, timeout_ms);
+            (
+                Asked {
+                    name: "no-public-access",
+                    holds: format!(
+                        "`{}` grants nothing to the public (anonymous callers, or callers of accounts it does not name)",
+                        p.path
+                    ),
+                    fails: format!("`{}` grants access to the public", p.path),
                 },
                 answer,
             )

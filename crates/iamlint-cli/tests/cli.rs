@@ -1069,7 +1069,7 @@ fn prove_dir() -> tempfile::TempDir {
     write(
         dir.path(),
         "bucket.json",
-        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"},{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
     );
     dir
 }
@@ -1224,7 +1224,10 @@ fn prove_exit_status_is_three_for_unknown_and_two_for_errors() {
     let v = json(&o);
     assert_eq!(v["verdict"], "unknown");
     assert!(v["counterexample"].is_null());
-    assert!(v["reason"].as_str().unwrap().contains("`Principal`"), "{v}");
+    assert!(
+        v["reason"].as_str().unwrap().contains("`NotPrincipal`"),
+        "{v}"
+    );
     let o = iamlint(&["prove", "subset", "a.json", "missing.json"], d);
     assert_eq!(o.status.code(), Some(2));
     assert!(
@@ -1363,7 +1366,7 @@ fn diff_gates_ci_on_new_access() {
     write(
         d,
         "bucket.json",
-        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
     );
     let o = iamlint(
         &["diff", "--fail-on-new-access", "old.json", "bucket.json"],
@@ -1371,7 +1374,7 @@ fn diff_gates_ci_on_new_access() {
     );
     assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
     assert!(
-        stdout(&o).starts_with("new access: undecided: statements with `Principal`"),
+        stdout(&o).starts_with("new access: undecided: statements with `NotPrincipal`"),
         "{}",
         stdout(&o)
     );
@@ -1466,4 +1469,55 @@ fn prove_with_policy_variables() {
         d,
     );
     assert!(stdout(&o).starts_with("allow"), "{}", stdout(&o));
+}
+
+#[test]
+fn prove_no_public_access_is_condition_aware() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let bucket = |condition: &str| {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"{condition}}}]}}"#
+        )
+    };
+    write(d, "open.json", &bucket(""));
+    write(
+        d,
+        "org.json",
+        &bucket(r#","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}"#),
+    );
+    write(
+        d,
+        "not-org.json",
+        &bucket(r#","Condition":{"StringNotEquals":{"aws:PrincipalOrgID":"o-abc123"}}"#),
+    );
+    write(
+        d,
+        "account.json",
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
+    );
+    let prove = |file: &str| {
+        let o = iamlint(&["prove", "no-public-access", file, "--format", "json"], d);
+        (o.status.code(), json(&o))
+    };
+    // `"Principal": "*"` alone: anyone, an anonymous caller shows it
+    let (code, v) = prove("open.json");
+    assert_eq!(code, Some(1), "{v}");
+    assert_eq!(v["query"], "no-public-access");
+    assert_eq!(v["counterexample"]["principal"], "anonymous");
+    assert_eq!(
+        replay(d, &v["counterexample"], "resource=open.json"),
+        "allow"
+    );
+    // limited to one organization: not public
+    assert_eq!(prove("org.json").0, Some(0));
+    // everyone but one organization: public, and the example is outside it
+    let (code, v) = prove("not-org.json");
+    assert_eq!(code, Some(1), "{v}");
+    assert_eq!(
+        replay(d, &v["counterexample"], "resource=not-org.json"),
+        "allow"
+    );
+    // one named account: not public
+    assert_eq!(prove("account.json").0, Some(0));
 }

@@ -6,7 +6,7 @@ use iamlint_catalog::glob_match;
 use iamlint_eval::{Request as EvalRequest, statement_applies};
 use iamlint_model::{Effect, Polarity, Policy};
 
-use crate::ir::{Formula, Unsupported, Vocabulary};
+use crate::ir::{Formula, In, Unsupported, Vocabulary};
 use crate::query::{Mode, Verdict, allowed, kind_of, witness};
 
 /// Requests of one statement (and one of its action patterns) that one policy allows and the
@@ -86,11 +86,8 @@ fn difference(v: &Vocabulary, from: &Policy, than: &Policy, mode: Mode, ms: u32)
         };
         for pattern in dedup(patterns) {
             let scope = match pattern {
-                Some(p) => Formula::and(vec![
-                    v.statement(stmt, from.expands_variables()),
-                    v.action(p),
-                ]),
-                None => v.statement(stmt, from.expands_variables()),
+                Some(p) => Formula::and(vec![v.statement(stmt, In::policy(from)), v.action(p)]),
+                None => v.statement(stmt, In::policy(from)),
             };
             let in_family = |r: &EvalRequest| {
                 pattern.is_none_or(|p| glob_match(p, &r.action, true)) && applies(r)

@@ -14,7 +14,7 @@ use z3::Model;
 use z3::ast::{BV, Bool, Int, Real, Regexp, String as ZString};
 
 use crate::cells::{Partition, Test, partition};
-use crate::ir::{Atom, Cmp, Formula, KeyKind, Part, Template, Vocabulary};
+use crate::ir::{Atom, Cmp, Formula, KeyKind, Part, PrincipalType, Template, Vocabulary};
 
 /// How many product states the atomisation of one string variable may explore before the
 /// variable falls back to the string theory.
@@ -176,6 +176,11 @@ pub struct Request {
     /// partition, service, region, account, resource part
     pub fields: [StrVar; 5],
     pub keys: BTreeMap<String, Vec<Slot>>,
+    /// The kind of caller (`PrincipalType` as a number), an AWS caller's ARN fields, and the
+    /// name of another caller.
+    pub caller: Int,
+    pub caller_fields: [StrVar; 5],
+    pub caller_name: StrVar,
 }
 
 impl StrVar {
@@ -190,6 +195,18 @@ enum Subject {
     UnknownAction,
     Field(u8),
     Key(String),
+    CallerField(u8),
+    CallerName,
+}
+
+/// The resource parts of the sessions of a role: `assumed-role/NAME` and
+/// `assumed-role/NAME/…` (`Principal::chain` takes the role from the first segment; the name
+/// holds no wildcard, `Vocabulary::of` checks).
+fn assumes(role: &str) -> [Test; 2] {
+    [
+        Test::Exact(format!("assumed-role/{role}")),
+        Test::Glob(format!("assumed-role/{role}/*")),
+    ]
 }
 
 /// The variables that policy variables are compared with, or read from: they must be Z3
@@ -243,6 +260,13 @@ fn collect_tests(
                 }
             }
             Atom::Field(n, g) => add(Subject::Field(*n), Test::Glob(g.clone())),
+            Atom::CallerField(n, v) => add(Subject::CallerField(*n), Test::Exact(v.clone())),
+            Atom::CallerName(v) => add(Subject::CallerName, Test::Exact(v.clone())),
+            Atom::CallerAssumes(role) => {
+                for t in assumes(role) {
+                    add(Subject::CallerField(5), t);
+                }
+            }
             Atom::StrEq(k, _, v, false) => add(Subject::Key(k.clone()), Test::Exact(v.clone())),
             Atom::StrEq(k, _, v, true) => {
                 add(Subject::Key(k.clone()), Test::IgnoreCase(v.clone()));
@@ -440,6 +464,30 @@ impl Request {
                 &mut domain,
             )
         });
+        let caller = Int::new_const("caller");
+        domain.push(caller.ge(Int::from_i64(0)));
+        domain.push(caller.le(Int::from_i64(PrincipalType::Anonymous as i64)));
+        let caller_fields = [0u8, 1, 2, 3, 4].map(|i| {
+            let (allowed, fallback): (&dyn Fn(char) -> bool, &Regexp) = if i < 4 {
+                (&|c| c != ':', &no_colon)
+            } else {
+                (&|_| true, &any)
+            };
+            StrVar::declare(
+                &format!("caller.{}", i + 1),
+                take(Subject::CallerField(i + 1)),
+                (allowed, (fine, false)),
+                fallback,
+                &mut domain,
+            )
+        });
+        let caller_name = StrVar::declare(
+            "caller.name",
+            take(Subject::CallerName),
+            (&|_| true, (fine, false)),
+            &any,
+            &mut domain,
+        );
         let mut keys = BTreeMap::new();
         for (name, var) in &vocabulary.keys {
             let first = StrVar::declare(
@@ -496,6 +544,9 @@ impl Request {
                 resource_star,
                 fields,
                 keys,
+                caller,
+                caller_fields,
+                caller_name,
             },
             domain,
         )
@@ -505,6 +556,8 @@ impl Request {
     pub fn uses_strings(&self) -> bool {
         self.unknown_action.is_text()
             || self.fields.iter().any(StrVar::is_text)
+            || self.caller_fields.iter().any(StrVar::is_text)
+            || self.caller_name.is_text()
             || self.keys.values().flatten().any(|s| s.text.is_text())
     }
 
@@ -636,6 +689,23 @@ impl Request {
             Atom::ArnLike(k, s, p) => self
                 .slot(k, *s)
                 .map_or_else(no, |s| s.text.test(&Test::Arn(p.clone()))),
+            Atom::Caller(k) => self.caller.eq(Int::from_i64(*k as i64)),
+            Atom::CallerField(n, v) => {
+                match self.caller_fields.get(usize::from(*n).wrapping_sub(1)) {
+                    Some(field) => field.test(&Test::Exact(v.clone())),
+                    None => no(),
+                }
+            }
+            Atom::CallerName(v) => self.caller_name.test(&Test::Exact(v.clone())),
+            Atom::CallerAssumes(role) => match self.caller_fields.get(4) {
+                Some(field) => Bool::or(
+                    &assumes(role)
+                        .iter()
+                        .map(|t| field.test(t))
+                        .collect::<Vec<_>>(),
+                ),
+                None => no(),
+            },
             Atom::FieldVar(t) => match self.fields.get(4) {
                 Some(StrVar::Text(part)) => self.template(part, t, true),
                 _ => no(),

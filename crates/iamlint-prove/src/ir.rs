@@ -7,7 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use iamlint_model::operators::{Family, Operator, SetQualifier};
-use iamlint_model::{ConditionKey, ConditionOperator, Effect, Policy, Statement};
+use iamlint_model::{
+    ConditionKey, ConditionOperator, Effect, Policy, Principal as PrincipalElement, PrincipalKind,
+    Statement,
+};
 
 /// A boolean formula over the request variables.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,9 +59,46 @@ pub enum Atom {
     InCidr(String, usize, String),
     /// The resource part of the ARN (field 5) matches a pattern with policy variables.
     FieldVar(Template),
+    /// The caller is of this kind ([`PrincipalType`]).
+    Caller(PrincipalType),
+    /// Field `n` of an AWS caller's ARN (1 partition, 2 service, 3 region, 4 account, 5 the
+    /// resource part) equals the text.
+    CallerField(u8, String),
+    /// An AWS caller is a session of the role named (`arn:…:sts::…:assumed-role/NAME/…`).
+    CallerAssumes(String),
+    /// A service, federated or canonical-user caller has this name.
+    CallerName(String),
     /// The slot's value equals (`false`) or matches as a glob (`true`) a value with policy
     /// variables.
     StrVar(String, usize, Template, bool),
+}
+
+/// The kinds of caller (`iamlint_eval::Principal`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrincipalType {
+    Aws = 0,
+    Service = 1,
+    Federated = 2,
+    CanonicalUser = 3,
+    Anonymous = 4,
+}
+
+/// What a statement's formula depends on besides the statement: whether its policy expands
+/// policy variables, and whether it is a resource policy (a statement without `Principal`
+/// then applies to no one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct In {
+    pub variables: bool,
+    pub resource_policy: bool,
+}
+
+impl In {
+    pub fn policy(policy: &Policy) -> In {
+        In {
+            variables: policy.expands_variables(),
+            resource_policy: policy.statements().any(Statement::has_principal_element),
+        }
+    }
 }
 
 /// A value with policy variables: literal text and variables, then the rest of the value,
@@ -132,6 +172,116 @@ impl fmt::Display for Template {
     }
 }
 
+/// Every value of a `Principal` element.
+pub(crate) fn principal_values(element: &PrincipalElement) -> Vec<&str> {
+    match element {
+        PrincipalElement::String(s) => vec![s.value.as_str()],
+        PrincipalElement::Map { entries, .. } => entries
+            .iter()
+            .filter_map(|e| e.values.ok())
+            .flat_map(|l| l.strings().map(|s| s.value.as_str()))
+            .collect(),
+    }
+}
+
+/// Whether a `Principal` element names the caller (`decision.rs`'s `names`).
+fn caller_named(element: &PrincipalElement) -> Formula {
+    let entries = match element {
+        PrincipalElement::String(s) => {
+            return if s.value == "*" {
+                Formula::True
+            } else {
+                Formula::False
+            };
+        }
+        PrincipalElement::Map { entries, .. } => entries,
+    };
+    let is = |k: PrincipalType| Formula::atom(Atom::Caller(k));
+    let mut any = Vec::new();
+    for entry in entries {
+        for v in entry.values.ok().into_iter().flat_map(|l| l.strings()) {
+            let v = v.value.as_str();
+            any.push(match entry.kind {
+                // `{"AWS": "*"}` is everyone, whatever the kind of caller
+                Some(PrincipalKind::Aws) if v == "*" => Formula::True,
+                Some(PrincipalKind::Aws) => {
+                    Formula::and(vec![is(PrincipalType::Aws), aws_named(v)])
+                }
+                Some(PrincipalKind::Service) => Formula::and(vec![
+                    is(PrincipalType::Service),
+                    Formula::atom(Atom::CallerName(v.to_owned())),
+                ]),
+                Some(PrincipalKind::Federated) => Formula::and(vec![
+                    is(PrincipalType::Federated),
+                    Formula::atom(Atom::CallerName(v.to_owned())),
+                ]),
+                Some(PrincipalKind::CanonicalUser) => Formula::and(vec![
+                    is(PrincipalType::CanonicalUser),
+                    Formula::atom(Atom::CallerName(v.to_owned())),
+                ]),
+                None => Formula::False,
+            });
+        }
+    }
+    Formula::or(any)
+}
+
+/// Whether an AWS principal value names an AWS caller: a whole account (a 12-digit id or its
+/// `root` ARN) names every caller of the account; any other value names the caller whose
+/// chain holds it (the account's root, the role of a session, the caller's own ARN).
+fn aws_named(v: &str) -> Formula {
+    let field = |n: u8, text: &str| Formula::atom(Atom::CallerField(n, text.to_owned()));
+    let twelve = |a: &str| a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit());
+    if twelve(v) {
+        return field(4, v);
+    }
+    if let Some(account) = v
+        .strip_suffix(":root")
+        .and_then(|rest| rest.rsplit(':').next())
+        .filter(|a| twelve(a))
+    {
+        return field(4, account);
+    }
+    let parts: Vec<&str> = v.splitn(6, ':').collect();
+    let [arn, partition, service, region, account, resource] = parts.as_slice() else {
+        // the prover's AWS callers are ARNs of six fields: none has this in its chain
+        return Formula::False;
+    };
+    if *arn != "arn"
+        || [partition, service, region, account]
+            .iter()
+            .any(|f| f.contains(':'))
+    {
+        return Formula::False;
+    }
+    let mut ways = Vec::new();
+    // the caller's own ARN
+    ways.push(Formula::and(vec![
+        field(1, partition),
+        field(2, service),
+        field(3, region),
+        field(4, account),
+        field(5, resource),
+    ]));
+    // the root of the caller's account: `arn:P:iam::A:root`
+    if *service == "iam" && region.is_empty() && *resource == "root" {
+        ways.push(Formula::and(vec![field(1, partition), field(4, account)]));
+    }
+    // the role of a session: `arn:P:iam::A:role/R` for `arn:P:sts::A:assumed-role/R/…`
+    if *service == "iam"
+        && region.is_empty()
+        && let Some(role) = resource.strip_prefix("role/").filter(|r| !r.contains('/'))
+    {
+        ways.push(Formula::and(vec![
+            field(1, partition),
+            field(2, "sts"),
+            field(4, account),
+            Formula::atom(Atom::CallerAssumes(role.to_owned())),
+        ]));
+    }
+    Formula::or(ways)
+}
+
 /// Where the evaluator substitutes variables in a `Resource` pattern: after its fifth colon
 /// (`decision.rs`'s `matches_resources`); `None` when a variable comes before it.
 fn resource_tail(pattern: &str) -> Option<&str> {
@@ -178,8 +328,23 @@ impl Formula {
         }
     }
 
-    fn atom(a: Atom) -> Formula {
+    pub(crate) fn atom(a: Atom) -> Formula {
         Formula::Atom(a)
+    }
+
+    /// Every atom of the formula, in order.
+    pub fn atoms(&self) -> Vec<&Atom> {
+        let mut out = Vec::new();
+        let mut stack = vec![self];
+        while let Some(f) = stack.pop() {
+            match f {
+                Formula::True | Formula::False => {}
+                Formula::And(p) | Formula::Or(p) => stack.extend(p.iter().rev()),
+                Formula::Not(p) => stack.push(p),
+                Formula::Atom(a) => out.push(a),
+            }
+        }
+        out
     }
 }
 
@@ -211,6 +376,10 @@ impl fmt::Display for Formula {
                 Atom::ArnLike(k, s, p) => write!(f, "{k}[{s}]~arn{p:?}"),
                 Atom::InCidr(k, s, c) => write!(f, "{k}[{s}] in {c}"),
                 Atom::FieldVar(t) => write!(f, "arn.5~{t}"),
+                Atom::Caller(k) => write!(f, "caller:{k:?}"),
+                Atom::CallerField(n, v) => write!(f, "caller.{n}={v:?}"),
+                Atom::CallerAssumes(r) => write!(f, "caller assumes {r:?}"),
+                Atom::CallerName(v) => write!(f, "caller={v:?}"),
                 Atom::StrVar(k, s, t, glob) => {
                     write!(f, "{k}[{s}]{}{t}", if *glob { "~" } else { "=" })
                 }
@@ -266,6 +435,8 @@ pub struct Vocabulary {
     pub keys: BTreeMap<String, KeyVar>,
     /// Every literal character of the policies' strings (for readable counterexamples).
     pub chars: BTreeSet<char>,
+    /// Whether some statement has a `Principal` (the caller then matters).
+    pub principals: bool,
 }
 
 /// Why a policy cannot be encoded exactly (the query's answer is then `unknown`).
@@ -309,11 +480,21 @@ impl Vocabulary {
         for policy in policies {
             let variables = policy.expands_variables();
             for stmt in statements(policy) {
-                if stmt.principal.is_some() || stmt.not_principal.is_some() {
-                    return Err(
-                        "statements with `Principal` or `NotPrincipal` are not encoded yet"
-                            .to_owned(),
-                    );
+                if stmt.not_principal.is_some() {
+                    return Err("statements with `NotPrincipal` are not encoded yet".to_owned());
+                }
+                if let Some(element) = stmt.principal.as_ref().and_then(|e| e.value.ok()) {
+                    v.principals = true;
+                    for value in principal_values(element) {
+                        literal_ok(value, &mut v.chars)?;
+                        // AWS compares principals literally; a name with `*` or `?` is rare
+                        // and not encoded
+                        if value != "*" && value.contains(['*', '?']) {
+                            return Err(format!(
+                                "the wildcard inside the principal `{value}` is not encoded yet"
+                            ));
+                        }
+                    }
                 }
                 for p in action_patterns(stmt) {
                     literal_ok(p, &mut v.chars)?;
@@ -425,9 +606,9 @@ impl Vocabulary {
     pub fn allows(&self, policy: &Policy) -> Formula {
         let mut allow = Vec::new();
         let mut deny = Vec::new();
-        let variables = policy.expands_variables();
+        let at = In::policy(policy);
         for stmt in statements(policy) {
-            let f = self.statement(stmt, variables);
+            let f = self.statement(stmt, at);
             match stmt.effect() {
                 Some(Effect::Allow) => allow.push(f),
                 _ => deny.push(f),
@@ -438,7 +619,8 @@ impl Vocabulary {
 
     /// Whether one statement applies (`decision.rs`'s `applying`, for statements without a
     /// principal element).
-    pub fn statement(&self, stmt: &Statement, variables: bool) -> Formula {
+    pub fn statement(&self, stmt: &Statement, at: In) -> Formula {
+        let variables = at.variables;
         let actions = match stmt.actions() {
             Some((polarity, entry)) => {
                 let any = Formula::or(
@@ -476,7 +658,17 @@ impl Vocabulary {
             },
             None => Formula::False,
         };
-        Formula::and(vec![actions, resources, self.condition(stmt, variables)])
+        let principal = match stmt.principal.as_ref() {
+            Some(entry) => entry.value.ok().map_or(Formula::False, caller_named),
+            None if at.resource_policy => Formula::False,
+            None => Formula::True,
+        };
+        Formula::and(vec![
+            principal,
+            actions,
+            resources,
+            self.condition(stmt, variables),
+        ])
     }
 
     /// Whether a statement's `Condition` holds (`True` without one); `variables` when its

@@ -3,15 +3,17 @@
 //! encoded for Z3 ([`encode`]); every counterexample is replayed through the concrete
 //! evaluator (`iamlint-eval`) before it is returned. This is the only crate that links Z3.
 //!
-//! Scope so far: identity-style policies (no `Principal`), actions in closed-world (over the
-//! catalog) or open-world mode, segment-aware resource globs, and conditions of every family
-//! (String, Numeric, Date, Bool, Binary, IP, ARN and Null) with `IfExists` and the set
-//! qualifiers, and policy variables in resource parts and string conditions. Anything else
-//! (principals, the rarer uses of policy variables, characters outside printable ASCII) makes
-//! the answer `unknown`, with the reason, never `holds`. Besides the queries: statement-level
-//! questions for the lint rules ([`shadowed_allows`], [`redundant_allows`],
-//! [`unsatisfiable_conditions`], [`notaction_excluding_nothing`]) and [`diff`], the families of requests two versions of a
-//! policy disagree on.
+//! Scope so far: identity and resource policies (`Principal`, not yet `NotPrincipal`),
+//! actions in closed-world (over the catalog) or open-world mode, segment-aware resource
+//! globs, conditions of every family (String, Numeric, Date, Bool, Binary, IP, ARN and Null)
+//! with `IfExists` and the set qualifiers, and policy variables in resource parts and string
+//! conditions. Anything else (`NotPrincipal`, the rarer uses of policy variables, characters
+//! outside printable ASCII) makes the answer `unknown`, with the reason, never `holds`.
+//!
+//! Besides the queries ([`subset`], [`equivalent`], [`not_granted`], [`no_public_access`]):
+//! statement-level questions for the lint rules ([`shadowed_allows`], [`redundant_allows`],
+//! [`unsatisfiable_conditions`], [`notaction_excluding_nothing`], [`public_through`]) and
+//! [`diff`], the families of requests two versions of a policy disagree on.
 
 pub mod cells;
 mod diff;
@@ -21,7 +23,9 @@ mod query;
 mod statements;
 
 pub use diff::{Diff, Difference, Family, diff};
-pub use query::{Answer, Mode, Verdict, equivalent, not_granted, subset};
+pub use query::{
+    Answer, Mode, Verdict, equivalent, no_public_access, not_granted, public_through, subset,
+};
 pub use statements::{
     Covered, Unsatisfiable, notaction_excluding_nothing, redundant_allows, shadowed_allows,
     unsatisfiable_conditions,

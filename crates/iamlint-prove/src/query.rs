@@ -3,13 +3,15 @@
 
 use std::time::Instant;
 
-use iamlint_eval::{PolicyInput, Principal, Request as EvalRequest, policy_allows};
+use iamlint_eval::{
+    PolicyInput, Principal, Request as EvalRequest, policy_allows, statement_applies,
+};
 use iamlint_model::{Policy, PolicyType};
 use z3::ast::Real;
 use z3::{Model, Params, SatResult, Solver};
 
 use crate::encode::Request;
-use crate::ir::{Formula, KeyKind, Vocabulary};
+use crate::ir::{Atom, Formula, KeyKind, PrincipalType, Vocabulary};
 
 /// Which actions exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +86,224 @@ pub fn not_granted(policy: &Policy, probe: &Policy, mode: Mode, timeout_ms: u32)
         verdict,
         elapsed_ms: start.elapsed().as_millis(),
     }
+}
+
+/// The context keys that tell who or where the caller is. A public caller's values for them
+/// are ones the policy does not name: a condition that tests them against specific values
+/// (other than `*`) limits access to those callers.
+const IDENTITY_KEYS: &[&str] = &[
+    "aws:principalorgid",
+    "aws:principalorgpaths",
+    "aws:principalaccount",
+    "aws:principalarn",
+    "aws:principalisawsservice",
+    "aws:principalservicename",
+    "aws:sourceaccount",
+    "aws:sourcearn",
+    "aws:sourceorgid",
+    "aws:sourceorgpaths",
+    "aws:sourceowner",
+    "aws:sourcevpce",
+    "aws:sourcevpc",
+    "aws:sourceip",
+    "aws:userid",
+    "aws:username",
+    "kms:calleraccount",
+    "s3:dataaccesspointaccount",
+    "s3:dataaccesspointarn",
+];
+
+/// Whether a resource policy grants nothing to the public: no request from an anonymous
+/// caller, or from an AWS caller of an account the policy does not name, whose identity keys
+/// ([`IDENTITY_KEYS`]) take values the policy does not name, is allowed. A counterexample is
+/// such a request.
+pub fn no_public_access(policy: &Policy, mode: Mode, timeout_ms: u32) -> Answer {
+    let start = Instant::now();
+    let verdict = match Vocabulary::of(&[policy]) {
+        Err(reason) => Verdict::Unknown(reason),
+        Ok(v) => public_request(&v, policy, None, mode, timeout_ms),
+    };
+    Answer {
+        verdict,
+        elapsed_ms: start.elapsed().as_millis(),
+    }
+}
+
+/// Whether a public request (as [`no_public_access`] defines it) is allowed by the policy
+/// through statement number `statement` (counting every statement from 0): `Fails` with such
+/// a request, `Holds` when there is none. `Err` when the policy holds something the prover
+/// does not encode.
+pub fn public_through(
+    policy: &Policy,
+    statement: usize,
+    timeout_ms: u32,
+) -> Result<Verdict, crate::ir::Unsupported> {
+    let v = Vocabulary::of(&[policy])?;
+    let verdict = public_request(&v, policy, Some(statement), Mode::OpenWorld, timeout_ms);
+    // a statement that matches no request at all (a malformed element) proves nothing about
+    // what its author meant to grant
+    if verdict == Verdict::Holds
+        && let Some(s) = policy.statements().nth(statement)
+    {
+        let at = crate::ir::In::policy(policy);
+        let applies = |r: &EvalRequest| statement_applies(s, kind_of(policy), r, at.variables);
+        let alone = witness(
+            &v,
+            &v.statement(s, at),
+            &Formula::True,
+            Mode::OpenWorld,
+            timeout_ms,
+            &applies,
+        );
+        if alone == Verdict::Holds {
+            return Ok(Verdict::Unknown(
+                "the statement matches no request at all".to_owned(),
+            ));
+        }
+    }
+    Ok(verdict)
+}
+
+fn public_request(
+    v: &Vocabulary,
+    policy: &Policy,
+    through: Option<usize>,
+    mode: Mode,
+    timeout_ms: u32,
+) -> Verdict {
+    let accounts = named_accounts(policy);
+    let stmt = through.and_then(|i| policy.statements().nth(i));
+    let allows = match stmt {
+        Some(s) => Formula::and(vec![
+            v.allows(policy),
+            v.statement(s, crate::ir::In::policy(policy)),
+        ]),
+        None => v.allows(policy),
+    };
+    let outsider = Formula::or(vec![
+        Formula::atom(Atom::Caller(PrincipalType::Anonymous)),
+        Formula::and(
+            std::iter::once(Formula::atom(Atom::Caller(PrincipalType::Aws)))
+                .chain(
+                    accounts
+                        .iter()
+                        .map(|a| Formula::not(Formula::atom(Atom::CallerField(4, a.clone())))),
+                )
+                .collect(),
+        ),
+    ]);
+    let fresh = fresh_identity(v, &allows);
+    let public = |r: &EvalRequest| {
+        allowed(policy, r)
+            && stmt.is_none_or(|s| {
+                statement_applies(s, kind_of(policy), r, policy.expands_variables())
+            })
+            && match &r.principal {
+                Principal::Anonymous => true,
+                Principal::Aws { .. } => r
+                    .principal
+                    .account()
+                    .is_none_or(|a| !accounts.iter().any(|n| n == a)),
+                _ => false,
+            }
+    };
+    match witness(
+        v,
+        &allows,
+        &Formula::and(vec![outsider, fresh]),
+        mode,
+        timeout_ms,
+        &public,
+    ) {
+        // an anonymous caller shows it best, when it is one
+        Verdict::Fails(r) => {
+            let mut anonymous = r.clone();
+            anonymous.principal = Principal::Anonymous;
+            Verdict::Fails(if public(&anonymous) { anonymous } else { r })
+        }
+        other => other,
+    }
+}
+
+/// Every 12-digit account id the policy's strings hold (principals, resources, condition
+/// values).
+fn named_accounts(policy: &Policy) -> Vec<String> {
+    let mut texts: Vec<&str> = Vec::new();
+    for stmt in policy.statements() {
+        if let Some(p) = stmt.principal.as_ref().and_then(|e| e.value.ok()) {
+            texts.extend(crate::ir::principal_values(p));
+        }
+        texts.extend(stmt.resource_strings().map(|s| s.value.as_str()));
+        if let Some(c) = stmt.condition() {
+            for (_, key) in c.pairs() {
+                texts.extend(
+                    key.values
+                        .ok()
+                        .into_iter()
+                        .flat_map(|v| v.items.iter())
+                        .filter_map(|i| i.text()),
+                );
+            }
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for t in texts {
+        for run in t.split(|c: char| !c.is_ascii_digit()) {
+            if run.len() == 12 && !out.iter().any(|a| a == run) {
+                out.push(run.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// The caller's identity keys take values the policy does not name: every test of such a key
+/// in `formula` (other than a match-all one) fails on every value the key has.
+fn fresh_identity(v: &Vocabulary, formula: &Formula) -> Formula {
+    let identity = |k: &str| IDENTITY_KEYS.contains(&k);
+    // and they have one value each, but for the organization paths
+    let mut parts: Vec<Formula> = IDENTITY_KEYS
+        .iter()
+        .filter(|k| !k.ends_with("orgpaths"))
+        .filter(|k| v.keys.get(**k).is_some_and(|var| var.slots > 1))
+        .map(|k| Formula::not(Formula::atom(Atom::Used((*k).to_owned(), 1))))
+        .collect();
+    let mut seen: Vec<&Atom> = Vec::new();
+    for atom in formula.atoms() {
+        if seen.contains(&atom) {
+            continue;
+        }
+        seen.push(atom);
+        let at_slot = |k: &str, make: &dyn Fn(usize) -> Atom| -> Vec<Formula> {
+            let slots = v.keys.get(k).map_or(0, |var| var.slots);
+            (0..slots)
+                .map(|s| Formula::not(Formula::atom(make(s))))
+                .collect()
+        };
+        match atom {
+            Atom::StrEq(k, _, value, ic) if identity(k) => {
+                parts.extend(at_slot(k, &|s| {
+                    Atom::StrEq(k.clone(), s, value.clone(), *ic)
+                }));
+            }
+            Atom::StrLike(k, _, g) if identity(k) && g != "*" => {
+                parts.extend(at_slot(k, &|s| Atom::StrLike(k.clone(), s, g.clone())));
+            }
+            Atom::ArnLike(k, _, p) if identity(k) && p != "*" => {
+                parts.extend(at_slot(k, &|s| Atom::ArnLike(k.clone(), s, p.clone())));
+            }
+            Atom::InCidr(k, _, c) if identity(k) && !c.trim().ends_with("/0") => {
+                parts.extend(at_slot(k, &|s| Atom::InCidr(k.clone(), s, c.clone())));
+            }
+            Atom::StrVar(k, _, t, glob) if identity(k) || t.keys().any(identity) => {
+                parts.extend(at_slot(k, &|slot| {
+                    Atom::StrVar(k.clone(), slot, t.clone(), *glob)
+                }));
+            }
+            _ => {}
+        }
+    }
+    Formula::and(parts)
 }
 
 /// Looks for a request that `x` allows and `y` does not.
@@ -176,12 +396,23 @@ pub(crate) fn witness(
         .filter(|a| !a.is_empty())
         .unwrap_or("111122223333")
         .to_owned();
-    let mut aligned = found.clone();
-    aligned.principal = Principal::Aws {
-        arn: format!("arn:aws:iam::{account}:user/x"),
+    // else a plain caller of its own account: a user, the root, a role's session
+    let own = match &found.principal {
+        Principal::Aws { arn } => arn.split(':').nth(4).map(str::to_owned),
+        _ => None,
     };
-    if confirmed(&aligned) {
-        found = aligned;
+    let mut plain: Vec<String> = vec![format!("arn:aws:iam::{account}:user/x")];
+    if let Some(own) = own.filter(|a| !a.is_empty() && *a != account) {
+        plain.push(format!("arn:aws:iam::{own}:user/x"));
+        plain.push(format!("arn:aws:iam::{own}:root"));
+    }
+    for arn in plain {
+        let mut aligned = found.clone();
+        aligned.principal = Principal::Aws { arn };
+        if aligned != found && confirmed(&aligned) {
+            found = aligned;
+            break;
+        }
     }
     Verdict::Fails(found)
 }
@@ -475,8 +706,27 @@ fn concretize(vocabulary: &Vocabulary, request: &Request, model: &Model) -> Opti
     };
     let account = fields.get(3).filter(|a| !a.is_empty() && !star).cloned();
     let caller_account = account.clone().unwrap_or_else(|| "111122223333".to_owned());
-    let principal = Principal::Aws {
-        arn: format!("arn:aws:iam::{caller_account}:user/x"),
+    let principal = if vocabulary.principals {
+        let name = || request.caller_name.value(model);
+        match model.eval(&request.caller, true)?.as_i64()? {
+            0 => {
+                let mut fields = Vec::new();
+                for f in &request.caller_fields {
+                    fields.push(f.value(model)?);
+                }
+                Principal::Aws {
+                    arn: format!("arn:{}", fields.join(":")),
+                }
+            }
+            1 => Principal::Service(name()?),
+            2 => Principal::Federated(name()?),
+            3 => Principal::CanonicalUser(name()?),
+            _ => Principal::Anonymous,
+        }
+    } else {
+        Principal::Aws {
+            arn: format!("arn:aws:iam::{caller_account}:user/x"),
+        }
     };
     let mut out = EvalRequest::new(principal, &action, &resource);
     for (name, slots) in &request.keys {

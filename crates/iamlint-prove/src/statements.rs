@@ -15,7 +15,7 @@ use iamlint_model::operators::Family;
 use iamlint_model::{Condition, Effect, Entry, Polarity, Policy, Statement, StrList, Typed};
 
 use crate::encode::parse_cidr;
-use crate::ir::{Formula, Unsupported, Vocabulary};
+use crate::ir::{Formula, In, Unsupported, Vocabulary};
 use crate::query::{Mode, Verdict, kind_of, witness};
 
 /// The answer about one Allow statement that may be covered. A statement that the cheap
@@ -50,8 +50,8 @@ fn overlaps(v: &Vocabulary, policy: &Policy, a: &Statement, b: &Statement, ms: u
     !matches!(
         witness(
             v,
-            &v.statement(a, policy.expands_variables()),
-            &v.statement(b, policy.expands_variables()),
+            &v.statement(a, In::policy(policy)),
+            &v.statement(b, In::policy(policy)),
             Mode::OpenWorld,
             ms,
             &both
@@ -130,7 +130,7 @@ fn covered(
     let any = Formula::or(
         covering
             .iter()
-            .map(|(_, s)| v.statement(s, policy.expands_variables()))
+            .map(|(_, s)| v.statement(s, In::policy(policy)))
             .collect(),
     );
     let escapes = |r: &EvalRequest| {
@@ -138,7 +138,7 @@ fn covered(
     };
     let verdict = witness(
         v,
-        &v.statement(stmt, policy.expands_variables()),
+        &v.statement(stmt, In::policy(policy)),
         &Formula::not(any),
         Mode::OpenWorld,
         timeout_ms,

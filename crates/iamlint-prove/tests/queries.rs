@@ -388,3 +388,152 @@ fn several_values_of_a_key_are_a_possible_request() {
         "{r:?}"
     );
 }
+
+/// A resource policy granting `s3:GetObject` on `b/*` to the principal element given.
+fn granted_to(principal: &str) -> Policy {
+    policy(&format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{principal},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}}]}}"#
+    ))
+}
+
+fn allows_resource(p: &Policy, r: &Request) -> bool {
+    iamlint_eval::policy_allows(
+        &PolicyInput {
+            kind: PolicyType::Resource,
+            policy: p,
+        },
+        r,
+    )
+}
+
+/// A counterexample between two resource policies, replayed again here.
+fn fails_resource(verdict: Verdict, a: &Policy, b: &Policy) -> Request {
+    match verdict {
+        Verdict::Fails(r) => {
+            assert!(allows_resource(a, &r) && !allows_resource(b, &r), "{r:?}");
+            r
+        }
+        other => panic!("expected a counterexample, got {other:?}"),
+    }
+}
+
+#[test]
+fn principals_name_accounts_roles_sessions_and_services() {
+    let account = granted_to(r#"{"AWS":"111122223333"}"#);
+    let root = granted_to(r#"{"AWS":"arn:aws:iam::111122223333:root"}"#);
+    let role = granted_to(r#"{"AWS":"arn:aws:iam::111122223333:role/reader"}"#);
+    let anyone = granted_to(r#""*""#);
+    let service = granted_to(r#"{"Service":"cloudtrail.amazonaws.com"}"#);
+    // an account id and its root ARN name the same callers: every caller of the account
+    assert_eq!(
+        equivalent(&account, &root, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    // a role is inside its account, and its sessions are named by the role ARN
+    assert_eq!(
+        subset(&role, &account, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    let r = fails_resource(
+        subset(&account, &role, Mode::ClosedWorld, T).verdict,
+        &account,
+        &role,
+    );
+    assert!(
+        matches!(&r.principal, iamlint_eval::Principal::Aws { .. }),
+        "{r:?}"
+    );
+    let session = Request::new(
+        iamlint_eval::Principal::Aws {
+            arn: "arn:aws:sts::111122223333:assumed-role/reader/s1".into(),
+        },
+        "s3:GetObject",
+        "arn:aws:s3:::b/x",
+    );
+    assert!(allows_resource(&role, &session));
+    // `*` is everyone, anonymous callers and services included
+    assert_eq!(
+        subset(&service, &anyone, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    let r = fails_resource(
+        subset(&anyone, &account, Mode::ClosedWorld, T).verdict,
+        &anyone,
+        &account,
+    );
+    assert!(r.principal.account() != Some("111122223333"), "{r:?}");
+    // a statement without `Principal` in a resource policy applies to no one
+    let mixed = policy(
+        r#"{"Version":"2012-10-17","Statement":[
+            {"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"},
+            {"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::b/*"}]}"#,
+    );
+    assert_eq!(
+        iamlint_prove::not_granted(
+            &mixed,
+            &allow(r#""s3:GetObject""#, "*", ""),
+            Mode::ClosedWorld,
+            T
+        )
+        .verdict,
+        Verdict::Holds
+    );
+}
+
+#[test]
+fn no_public_access_reads_the_conditions() {
+    let public = |p: &Policy| iamlint_prove::no_public_access(p, Mode::ClosedWorld, T).verdict;
+    let with = |condition: &str| {
+        policy(&format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*","Condition":{condition}}}]}}"#
+        ))
+    };
+    let open = granted_to(r#""*""#);
+    match public(&open) {
+        Verdict::Fails(r) => {
+            assert_eq!(r.principal, iamlint_eval::Principal::Anonymous);
+            assert!(allows_resource(&open, &r));
+        }
+        other => panic!("{other:?}"),
+    }
+    for (condition, is_public) in [
+        (
+            r#"{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}"#,
+            false,
+        ),
+        (
+            r#"{"StringNotEquals":{"aws:PrincipalOrgID":"o-abc123"}}"#,
+            true,
+        ),
+        (
+            r#"{"StringEquals":{"aws:SourceVpce":["vpce-1","vpce-2"]}}"#,
+            false,
+        ),
+        (r#"{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}"#, false),
+        (r#"{"IpAddress":{"aws:SourceIp":"0.0.0.0/0"}}"#, true),
+        (r#"{"StringLike":{"aws:PrincipalArn":"*"}}"#, true),
+        (
+            r#"{"StringEquals":{"aws:PrincipalAccount":"${aws:ResourceAccount}"}}"#,
+            false,
+        ),
+        (r#"{"Bool":{"aws:SecureTransport":"true"}}"#, true),
+    ] {
+        let p = with(condition);
+        let verdict = public(&p);
+        match (&verdict, is_public) {
+            (Verdict::Fails(r), true) => assert!(allows_resource(&p, r), "{condition}: {r:?}"),
+            (Verdict::Holds, false) => {}
+            _ => panic!("{condition}: {verdict:?}"),
+        }
+    }
+    // named accounts are not the public
+    assert_eq!(
+        public(&granted_to(r#"{"AWS":["111122223333","444455556666"]}"#)),
+        Verdict::Holds
+    );
+    // `NotPrincipal` is not encoded yet: unknown, never holds
+    let not_principal = policy(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
+    );
+    assert!(matches!(public(&not_principal), Verdict::Unknown(_)));
+}

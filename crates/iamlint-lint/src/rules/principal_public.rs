@@ -1,5 +1,6 @@
 use super::prelude::*;
 use crate::conditions::restricting_keys;
+use crate::proved::BUDGET_MS;
 
 declare_rule! {
     /// An `Allow` in a resource policy to `"*"` (or `{"AWS": "*"}`) with no condition that
@@ -24,7 +25,7 @@ declare_rule! {
 }
 
 impl Rule for PrincipalPublic {
-    fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
+    fn check_statement(&self, ctx: &mut Ctx<'_>, policy: &Policy, stmt: &Statement) {
         // trust policies have `trust-wildcard-principal`; RCPs must say `"*"`
         if ctx.policy_type() != PolicyType::Resource || !stmt.is_allow() {
             return;
@@ -45,8 +46,33 @@ impl Rule for PrincipalPublic {
         {
             return;
         }
-        ctx.report(at, format!("{} grants its actions to everyone, anonymous users included", stmt.label()))
-            .help("name the principals, or restrict `*` with a condition such as `aws:PrincipalOrgID`, `aws:SourceVpce` or `aws:SourceAccount`");
+        // the prover reads the whole policy: a `Deny` perimeter, or conditions the names above
+        // miss, may keep every public request out; when it proves so, there is no finding
+        let mut example = None;
+        if !ctx.options().no_smt
+            && let Some(i) = policy.statements().position(|s| std::ptr::eq(s, stmt))
+        {
+            match iamlint_prove::public_through(policy, i, BUDGET_MS) {
+                Ok(iamlint_prove::Verdict::Holds) => return,
+                Ok(iamlint_prove::Verdict::Fails(r)) => example = Some(r),
+                _ => {}
+            }
+        }
+        let mut help = "name the principals, or restrict `*` with a condition such as `aws:PrincipalOrgID`, `aws:SourceVpce` or `aws:SourceAccount`".to_owned();
+        if let Some(r) = example {
+            help.push_str(&format!(
+                "; the prover found a request it allows: {}",
+                describe(&r)
+            ));
+        }
+        ctx.report(
+            at,
+            format!(
+                "{} grants its actions to everyone, anonymous users included",
+                stmt.label()
+            ),
+        )
+        .help(help);
     }
 }
 
@@ -90,4 +116,24 @@ fn pins_by_service_key(stmt: &Statement) -> bool {
             && !op.operator.if_exists
             && KEYS.iter().any(|k| k.eq_ignore_ascii_case(&key.key.name))
     })
+}
+
+/// A request in a sentence: who, which action, on what, with which context values.
+fn describe(r: &iamlint_eval::Request) -> String {
+    use iamlint_eval::Principal as P;
+    let who = match &r.principal {
+        P::Anonymous => "an anonymous caller".to_owned(),
+        P::Aws { arn } => format!("`{arn}`"),
+        P::Service(s) | P::Federated(s) | P::CanonicalUser(s) => format!("`{s}`"),
+    };
+    let mut out = format!("{who} calls `{}` on `{}`", r.action, r.resource);
+    let context: Vec<String> = r
+        .context
+        .iter()
+        .map(|(k, vs)| format!("`{k}` = `{}`", vs.join("`, `")))
+        .collect();
+    if !context.is_empty() {
+        out.push_str(&format!(" with {}", context.join(", ")));
+    }
+    out
 }
