@@ -1069,7 +1069,7 @@ fn prove_dir() -> tempfile::TempDir {
     write(
         dir.path(),
         "bucket.json",
-        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"},{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/*"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
     );
     dir
 }
@@ -1225,7 +1225,10 @@ fn prove_exit_status_is_three_for_unknown_and_two_for_errors() {
     assert_eq!(v["verdict"], "unknown");
     assert!(v["counterexample"].is_null());
     assert!(
-        v["reason"].as_str().unwrap().contains("`NotPrincipal`"),
+        v["reason"]
+            .as_str()
+            .unwrap()
+            .contains("wildcard inside the principal"),
         "{v}"
     );
     let o = iamlint(&["prove", "subset", "a.json", "missing.json"], d);
@@ -1366,7 +1369,7 @@ fn diff_gates_ci_on_new_access() {
     write(
         d,
         "bucket.json",
-        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/*"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
     );
     let o = iamlint(
         &["diff", "--fail-on-new-access", "old.json", "bucket.json"],
@@ -1374,7 +1377,7 @@ fn diff_gates_ci_on_new_access() {
     );
     assert_eq!(o.status.code(), Some(3), "{}", stdout(&o));
     assert!(
-        stdout(&o).starts_with("new access: undecided: statements with `NotPrincipal`"),
+        stdout(&o).starts_with("new access: undecided: the wildcard inside the principal"),
         "{}",
         stdout(&o)
     );

@@ -261,6 +261,7 @@ fn collect_tests(
             }
             Atom::Field(n, g) => add(Subject::Field(*n), Test::Glob(g.clone())),
             Atom::CallerField(n, v) => add(Subject::CallerField(*n), Test::Exact(v.clone())),
+            Atom::CallerFieldLike(n, g) => add(Subject::CallerField(*n), Test::Glob(g.clone())),
             Atom::CallerName(v) => add(Subject::CallerName, Test::Exact(v.clone())),
             Atom::CallerAssumes(role) => {
                 for t in assumes(role) {
@@ -693,6 +694,12 @@ impl Request {
             Atom::CallerField(n, v) => {
                 match self.caller_fields.get(usize::from(*n).wrapping_sub(1)) {
                     Some(field) => field.test(&Test::Exact(v.clone())),
+                    None => no(),
+                }
+            }
+            Atom::CallerFieldLike(n, g) => {
+                match self.caller_fields.get(usize::from(*n).wrapping_sub(1)) {
+                    Some(field) => field.test(&Test::Glob(g.clone())),
                     None => no(),
                 }
             }

@@ -64,6 +64,8 @@ pub enum Atom {
     /// Field `n` of an AWS caller's ARN (1 partition, 2 service, 3 region, 4 account, 5 the
     /// resource part) equals the text.
     CallerField(u8, String),
+    /// Field `n` of an AWS caller's ARN matches the glob.
+    CallerFieldLike(u8, String),
     /// An AWS caller is a session of the role named (`arn:…:sts::…:assumed-role/NAME/…`).
     CallerAssumes(String),
     /// A service, federated or canonical-user caller has this name.
@@ -226,6 +228,96 @@ fn caller_named(element: &PrincipalElement) -> Formula {
     Formula::or(any)
 }
 
+/// Whether a `NotPrincipal` element spares the caller (`decision.rs`'s `principal_match`):
+/// an AWS caller when every level of its chain is listed (its account's root, the role of a
+/// session, its own ARN when it is not the root), another caller when the element names it.
+fn caller_spared(element: &PrincipalElement) -> Formula {
+    let values: Vec<&str> = match element {
+        PrincipalElement::String(s) => vec![s.value.as_str()],
+        PrincipalElement::Map { entries, .. } => entries
+            .iter()
+            .filter(|e| e.kind == Some(PrincipalKind::Aws))
+            .filter_map(|e| e.values.ok())
+            .flat_map(|l| l.strings().map(|s| s.value.as_str()))
+            .collect(),
+    };
+    let field = |n: u8, text: &str| Formula::atom(Atom::CallerField(n, text.to_owned()));
+    let like = |n: u8, glob: String| Formula::atom(Atom::CallerFieldLike(n, glob));
+    let twelve = |a: &str| a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit());
+    let whole_account = |v: &str| -> Option<String> {
+        if twelve(v) {
+            return Some(v.to_owned());
+        }
+        let a = v.strip_suffix(":root")?.rsplit(':').next()?;
+        twelve(a).then(|| a.to_owned())
+    };
+    let arn_fields = |v: &str| -> Option<[String; 5]> {
+        let parts: Vec<&str> = v.splitn(6, ':').collect();
+        let [arn, p, s, r, a, res] = parts.as_slice() else {
+            return None;
+        };
+        (*arn == "arn" && ![p, s, r, a].iter().any(|f| f.contains(':')))
+            .then(|| [p, s, r, a, res].map(|f| (*f).to_owned()))
+    };
+    // the levels, each listed by some value
+    let mut root = Vec::new();
+    let mut role = Vec::new();
+    let mut own = Vec::new();
+    for v in &values {
+        if *v == "*" {
+            root.push(Formula::True);
+            role.push(Formula::True);
+            own.push(Formula::True);
+            continue;
+        }
+        if let Some(a) = whole_account(v) {
+            // the root level `arn:P:iam::A:root` has the account `A`
+            root.push(field(4, &a));
+            // the caller's own ARN, when it ends with `:A:root` (or is `…:A:root` itself)
+            own.push(Formula::or(vec![
+                Formula::and(vec![field(5, "root"), field(4, &a)]),
+                field(5, &format!("{a}:root")),
+                like(5, format!("*:{a}:root")),
+            ]));
+        }
+        let Some([p, s, r, a, res]) = arn_fields(v) else {
+            continue;
+        };
+        if s == "iam" && r.is_empty() && res == "root" {
+            root.push(Formula::and(vec![field(1, &p), field(4, &a)]));
+        }
+        if s == "iam"
+            && r.is_empty()
+            && let Some(name) = res.strip_prefix("role/").filter(|n| !n.contains('/'))
+        {
+            role.push(Formula::and(vec![
+                field(1, &p),
+                field(4, &a),
+                Formula::atom(Atom::CallerAssumes(name.to_owned())),
+            ]));
+        }
+        own.push(Formula::and(vec![
+            field(1, &p),
+            field(2, &s),
+            field(3, &r),
+            field(4, &a),
+            field(5, &res),
+        ]));
+    }
+    let session = Formula::and(vec![field(2, "sts"), like(5, "assumed-role/*".to_owned())]);
+    let is_root = Formula::and(vec![field(2, "iam"), field(3, ""), field(5, "root")]);
+    let aws_spared = Formula::and(vec![
+        Formula::or(root),
+        Formula::or(vec![Formula::not(session), Formula::or(role)]),
+        Formula::or(vec![is_root, Formula::or(own)]),
+    ]);
+    let aws = Formula::atom(Atom::Caller(PrincipalType::Aws));
+    Formula::or(vec![
+        Formula::and(vec![aws.clone(), aws_spared]),
+        Formula::and(vec![Formula::not(aws), caller_named(element)]),
+    ])
+}
+
 /// Whether an AWS principal value names an AWS caller: a whole account (a 12-digit id or its
 /// `root` ARN) names every caller of the account; any other value names the caller whose
 /// chain holds it (the account's root, the role of a session, the caller's own ARN).
@@ -378,6 +470,7 @@ impl fmt::Display for Formula {
                 Atom::FieldVar(t) => write!(f, "arn.5~{t}"),
                 Atom::Caller(k) => write!(f, "caller:{k:?}"),
                 Atom::CallerField(n, v) => write!(f, "caller.{n}={v:?}"),
+                Atom::CallerFieldLike(n, g) => write!(f, "caller.{n}~{g:?}"),
                 Atom::CallerAssumes(r) => write!(f, "caller assumes {r:?}"),
                 Atom::CallerName(v) => write!(f, "caller={v:?}"),
                 Atom::StrVar(k, s, t, glob) => {
@@ -480,10 +573,12 @@ impl Vocabulary {
         for policy in policies {
             let variables = policy.expands_variables();
             for stmt in statements(policy) {
-                if stmt.not_principal.is_some() {
-                    return Err("statements with `NotPrincipal` are not encoded yet".to_owned());
-                }
-                if let Some(element) = stmt.principal.as_ref().and_then(|e| e.value.ok()) {
+                let element = stmt
+                    .principal
+                    .as_ref()
+                    .or(stmt.not_principal.as_ref())
+                    .and_then(|e| e.value.ok());
+                if let Some(element) = element {
                     v.principals = true;
                     for value in principal_values(element) {
                         literal_ok(value, &mut v.chars)?;
@@ -658,10 +753,14 @@ impl Vocabulary {
             },
             None => Formula::False,
         };
-        let principal = match stmt.principal.as_ref() {
-            Some(entry) => entry.value.ok().map_or(Formula::False, caller_named),
-            None if at.resource_policy => Formula::False,
-            None => Formula::True,
+        let principal = match (stmt.principal.as_ref(), stmt.not_principal.as_ref()) {
+            (Some(entry), _) => entry.value.ok().map_or(Formula::False, caller_named),
+            (None, Some(entry)) => entry
+                .value
+                .ok()
+                .map_or(Formula::False, |e| Formula::not(caller_spared(e))),
+            (None, None) if at.resource_policy => Formula::False,
+            (None, None) => Formula::True,
         };
         Formula::and(vec![
             principal,

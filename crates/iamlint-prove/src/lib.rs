@@ -3,12 +3,13 @@
 //! encoded for Z3 ([`encode`]); every counterexample is replayed through the concrete
 //! evaluator (`iamlint-eval`) before it is returned. This is the only crate that links Z3.
 //!
-//! Scope so far: identity and resource policies (`Principal`, not yet `NotPrincipal`),
+//! Scope so far: identity and resource policies (`Principal` and `NotPrincipal`),
 //! actions in closed-world (over the catalog) or open-world mode, segment-aware resource
 //! globs, conditions of every family (String, Numeric, Date, Bool, Binary, IP, ARN and Null)
 //! with `IfExists` and the set qualifiers, and policy variables in resource parts and string
-//! conditions. Anything else (`NotPrincipal`, the rarer uses of policy variables, characters
-//! outside printable ASCII) makes the answer `unknown`, with the reason, never `holds`.
+//! conditions. Anything else (wildcards inside principal names, the rarer uses of policy
+//! variables, characters outside printable ASCII) makes the answer `unknown`, with the
+//! reason, never `holds`.
 //!
 //! Besides the queries ([`subset`], [`equivalent`], [`not_granted`], [`no_public_access`]):
 //! statement-level questions for the lint rules ([`shadowed_allows`], [`redundant_allows`],

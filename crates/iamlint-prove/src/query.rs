@@ -230,8 +230,10 @@ fn public_request(
 fn named_accounts(policy: &Policy) -> Vec<String> {
     let mut texts: Vec<&str> = Vec::new();
     for stmt in policy.statements() {
-        if let Some(p) = stmt.principal.as_ref().and_then(|e| e.value.ok()) {
-            texts.extend(crate::ir::principal_values(p));
+        for element in [&stmt.principal, &stmt.not_principal] {
+            if let Some(p) = element.as_ref().and_then(|e| e.value.ok()) {
+                texts.extend(crate::ir::principal_values(p));
+            }
         }
         texts.extend(stmt.resource_strings().map(|s| s.value.as_str()));
         if let Some(c) = stmt.condition() {

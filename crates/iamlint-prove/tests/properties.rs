@@ -248,3 +248,101 @@ proptest! {
         prop_assert_eq!(equivalent(&pa, &pa, Mode::ClosedWorld, 10_000).verdict, Verdict::Holds);
     }
 }
+
+const PRINCIPAL_ELEMENTS: &[&str] = &[
+    r#""*""#,
+    r#"{"AWS":"*"}"#,
+    r#"{"AWS":"111122223333"}"#,
+    r#"{"AWS":"arn:aws:iam::111122223333:root"}"#,
+    r#"{"AWS":"arn:aws:iam::111122223333:role/reader"}"#,
+    r#"{"AWS":["arn:aws:iam::111122223333:role/reader","arn:aws:iam::111122223333:root"]}"#,
+    r#"{"AWS":"arn:aws:iam::444455556666:user/ann"}"#,
+    r#"{"AWS":"arn:aws:sts::111122223333:assumed-role/reader/s1"}"#,
+    r#"{"Service":"cloudtrail.amazonaws.com"}"#,
+    r#"{"AWS":"444455556666","Service":"lambda.amazonaws.com"}"#,
+];
+const CALLERS: &[&str] = &[
+    "arn:aws:iam::111122223333:root",
+    "arn:aws:iam::111122223333:user/bob",
+    "arn:aws:iam::111122223333:role/reader",
+    "arn:aws:sts::111122223333:assumed-role/reader/s1",
+    "arn:aws:sts::111122223333:assumed-role/writer/s1",
+    "arn:aws:iam::444455556666:user/ann",
+    "arn:aws:iam::444455556666:root",
+    "service:cloudtrail.amazonaws.com",
+    "service:lambda.amazonaws.com",
+    "anonymous",
+];
+
+fn resource_statement() -> impl Strategy<Value = String> {
+    (statement(), any::<bool>(), select(PRINCIPAL_ELEMENTS)).prop_map(|(stmt, not, principal)| {
+        let key = if not { "NotPrincipal" } else { "Principal" };
+        // `{"Effect":…` becomes `{"Principal":…,"Effect":…`
+        format!(r#"{{"{key}":{principal},{}"#, stmt.trim_start_matches('{'))
+    })
+}
+
+fn resource_policy_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(resource_statement(), 1..4).prop_map(|s| {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+            s.join(",")
+        )
+    })
+}
+
+fn allows_resource(p: &Policy, r: &Request) -> bool {
+    policy_allows(
+        &PolicyInput {
+            kind: PolicyType::Resource,
+            policy: p,
+        },
+        r,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    #[test]
+    fn resource_policies_agree_with_the_evaluator(
+        a in resource_policy_text(),
+        b in resource_policy_text(),
+        samples in prop::collection::vec((request(), select(CALLERS)), 40),
+    ) {
+        let (pa, pb) = (parse(&a), parse(&b));
+        let samples: Vec<Request> = samples
+            .into_iter()
+            .map(|(mut r, caller)| {
+                r.principal = Principal::parse(caller).expect("a caller");
+                r
+            })
+            .collect();
+        match subset(&pa, &pb, Mode::ClosedWorld, 10_000).verdict {
+            Verdict::Holds => {
+                for r in &samples {
+                    prop_assert!(
+                        !allows_resource(&pa, r) || allows_resource(&pb, r),
+                        "the prover said holds, but {r:?} is allowed by the first only"
+                    );
+                }
+            }
+            Verdict::Fails(r) => {
+                prop_assert!(allows_resource(&pa, &r) && !allows_resource(&pb, &r), "{r:?} does not replay");
+            }
+            Verdict::Unknown(why) => prop_assert!(false, "unknown: {why}"),
+        }
+        // whenever the prover says nothing is public, no sampled anonymous request is allowed
+        // (without the keys that tell where a caller is, which may name it)
+        if iamlint_prove::no_public_access(&pa, Mode::ClosedWorld, 10_000).verdict == Verdict::Holds {
+            for r in &samples {
+                let mut anonymous = r.clone();
+                anonymous.principal = Principal::Anonymous;
+                for key in ["aws:sourceip", "aws:sourcearn", "aws:username"] {
+                    anonymous.context.remove(key);
+                }
+                prop_assert!(!allows_resource(&pa, &anonymous), "{anonymous:?} is public");
+            }
+        }
+    }
+}

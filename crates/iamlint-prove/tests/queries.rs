@@ -531,9 +531,61 @@ fn no_public_access_reads_the_conditions() {
         public(&granted_to(r#"{"AWS":["111122223333","444455556666"]}"#)),
         Verdict::Holds
     );
-    // `NotPrincipal` is not encoded yet: unknown, never holds
+    // a wildcard inside a principal name is not encoded yet: unknown, never holds
+    assert!(matches!(
+        public(&granted_to(r#"{"AWS":"arn:aws:iam::111122223333:role/*"}"#)),
+        Verdict::Unknown(_)
+    ));
+    // `NotPrincipal` in an Allow: everyone but the listed callers, so public
     let not_principal = policy(
         r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#,
     );
-    assert!(matches!(public(&not_principal), Verdict::Unknown(_)));
+    match public(&not_principal) {
+        Verdict::Fails(r) => assert!(allows_resource(&not_principal, &r), "{r:?}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn not_principal_spares_a_caller_only_when_every_level_is_listed() {
+    let deny_all_but = |listed: &str| {
+        policy(&format!(
+            r#"{{"Version":"2012-10-17","Statement":[
+                {{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}},
+                {{"Effect":"Deny","NotPrincipal":{{"AWS":{listed}}},"Action":"s3:*","Resource":"arn:aws:s3:::b/*"}}]}}"#
+        ))
+    };
+    let role_and_account = deny_all_but(
+        r#"["arn:aws:iam::111122223333:role/reader","arn:aws:iam::111122223333:root"]"#,
+    );
+    let every_level = deny_all_but(
+        r#"["arn:aws:iam::111122223333:role/reader","arn:aws:iam::111122223333:root","arn:aws:sts::111122223333:assumed-role/reader/s1"]"#,
+    );
+    let session = Request::new(
+        iamlint_eval::Principal::Aws {
+            arn: "arn:aws:sts::111122223333:assumed-role/reader/s1".into(),
+        },
+        "s3:GetObject",
+        "arn:aws:s3:::b/x",
+    );
+    // the session is spared only when its account, its role and the session are all listed
+    assert!(!allows_resource(&role_and_account, &session));
+    assert!(allows_resource(&every_level, &session));
+    // the prover agrees: listing the session too allows strictly more, that session
+    assert_eq!(
+        subset(&role_and_account, &every_level, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    let r = fails_resource(
+        subset(&every_level, &role_and_account, Mode::ClosedWorld, T).verdict,
+        &every_level,
+        &role_and_account,
+    );
+    assert_eq!(r.principal, session.principal, "{r:?}");
+    let role_and_account = every_level;
+    // and the only callers the second spares are of that account: not public
+    assert_eq!(
+        iamlint_prove::no_public_access(&role_and_account, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
 }
