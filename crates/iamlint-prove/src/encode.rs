@@ -642,6 +642,13 @@ impl Request {
         Bool::and(&resolved)
     }
 
+    /// Whether field `n` (1 to 5) of an AWS caller's ARN passes the test.
+    fn caller_field(&self, n: u8, test: &Test) -> Bool {
+        self.caller_fields
+            .get(usize::from(n).wrapping_sub(1))
+            .map_or_else(|| Bool::from_bool(false), |field| field.test(test))
+    }
+
     fn slot(&self, key: &str, slot: usize) -> Option<&Slot> {
         self.keys.get(key).and_then(|s| s.get(slot))
     }
@@ -691,18 +698,8 @@ impl Request {
                 .slot(k, *s)
                 .map_or_else(no, |s| s.text.test(&Test::Arn(p.clone()))),
             Atom::Caller(k) => self.caller.eq(Int::from_i64(*k as i64)),
-            Atom::CallerField(n, v) => {
-                match self.caller_fields.get(usize::from(*n).wrapping_sub(1)) {
-                    Some(field) => field.test(&Test::Exact(v.clone())),
-                    None => no(),
-                }
-            }
-            Atom::CallerFieldLike(n, g) => {
-                match self.caller_fields.get(usize::from(*n).wrapping_sub(1)) {
-                    Some(field) => field.test(&Test::Glob(g.clone())),
-                    None => no(),
-                }
-            }
+            Atom::CallerField(n, v) => self.caller_field(*n, &Test::Exact(v.clone())),
+            Atom::CallerFieldLike(n, g) => self.caller_field(*n, &Test::Glob(g.clone())),
             Atom::CallerName(v) => self.caller_name.test(&Test::Exact(v.clone())),
             Atom::CallerAssumes(role) => match self.caller_fields.get(4) {
                 Some(field) => Bool::or(

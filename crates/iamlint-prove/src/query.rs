@@ -121,6 +121,12 @@ pub fn no_public_access(policy: &Policy, mode: Mode, timeout_ms: u32) -> Answer 
     let start = Instant::now();
     let verdict = match Vocabulary::of(&[policy]) {
         Err(reason) => Verdict::Unknown(reason),
+        // who may call is a question about resource policies, which name principals
+        Ok(_) if kind_of(policy) != PolicyType::Resource => Verdict::Unknown(
+            "the policy has no `Principal`: it is not a resource policy, and who may call \
+             depends on the identities it is attached to"
+                .to_owned(),
+        ),
         Ok(v) => public_request(&v, policy, None, mode, timeout_ms),
     };
     Answer {

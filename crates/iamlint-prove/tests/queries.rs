@@ -531,6 +531,11 @@ fn no_public_access_reads_the_conditions() {
         public(&granted_to(r#"{"AWS":["111122223333","444455556666"]}"#)),
         Verdict::Holds
     );
+    // an identity policy names no caller: the question does not apply
+    assert!(matches!(
+        public(&allow(r#""s3:GetObject""#, "*", "")),
+        Verdict::Unknown(why) if why.contains("not a resource policy")
+    ));
     // a wildcard inside a principal name is not encoded yet: unknown, never holds
     assert!(matches!(
         public(&granted_to(r#"{"AWS":"arn:aws:iam::111122223333:role/*"}"#)),
