@@ -162,7 +162,7 @@ impl Template {
 
 impl fmt::Display for Template {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"")?;
+        write!(f, "template\"")?;
         for p in &self.parts {
             match p {
                 Part::Text(t) => write!(f, "{t}")?,

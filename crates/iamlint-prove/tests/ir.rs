@@ -39,3 +39,18 @@ fn conditions_with_absent_keys_and_set_qualifiers() {
             "Null":{"aws:TokenIssueTime":"true"}}}]}"#
     ));
 }
+
+#[test]
+fn principals_and_not_principal() {
+    insta::assert_snapshot!(ir(r#"{"Version":"2012-10-17","Statement":[
+            {"Effect":"Allow","Principal":{"AWS":["111122223333","arn:aws:iam::444455556666:role/reader"],"Service":"lambda.amazonaws.com"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"},
+            {"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"s3:*","Resource":"*"}]}"#));
+}
+
+#[test]
+fn policy_variables_as_templates() {
+    insta::assert_snapshot!(ir(r#"{"Version":"2012-10-17","Statement":[
+            {"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/home/${aws:username}/*",
+             "Condition":{"StringEquals":{"aws:ResourceAccount":"${aws:PrincipalAccount}"},
+                          "StringLike":{"s3:prefix":"home/${aws:username, 'guest'}/*"}}}]}"#));
+}
