@@ -70,10 +70,21 @@ pub fn shadowed_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>,
         .copied()
         .filter(|(_, s)| s.effect() == Some(Effect::Deny))
         .collect();
-    let candidates: Vec<(usize, &Statement)> = stmts
+    // each Allow with the Denies that may overlap it (the others cannot cover any of its
+    // requests, and leaving them out keeps the query small)
+    let candidates: Vec<((usize, &Statement), Vec<(usize, &Statement)>)> = stmts
         .iter()
         .copied()
-        .filter(|(_, s)| s.effect() == Some(Effect::Allow) && may_be_covered(s, &denies))
+        .filter(|(_, s)| s.effect() == Some(Effect::Allow))
+        .map(|allow| {
+            let near: Vec<(usize, &Statement)> = denies
+                .iter()
+                .copied()
+                .filter(|(_, d)| may_overlap(allow.1, d))
+                .collect();
+            (allow, near)
+        })
+        .filter(|(allow, near)| may_be_covered(allow.1, near))
         .collect();
     if candidates.is_empty() {
         return Ok(Vec::new());
@@ -81,20 +92,54 @@ pub fn shadowed_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>,
     let v = Vocabulary::of(&[policy])?;
     Ok(candidates
         .into_iter()
-        .map(|allow| covered(&v, policy, allow, &denies, timeout_ms))
+        .map(|(allow, near)| covered(&v, policy, allow, &near, timeout_ms))
         .collect())
 }
 
 /// The patterns of an `Action` or `Resource` element, when it is a well-typed positive list
-/// of plain strings (no policy variable); `None` when it may stand for more.
-fn patterns(element: Option<(Polarity, &Entry<Typed<StrList>>)>) -> Option<Vec<&str>> {
+/// of strings, each policy variable made a `*` (which matches whatever it stands for);
+/// `None` when the element may stand for more.
+fn patterns(element: Option<(Polarity, &Entry<Typed<StrList>>)>) -> Option<Vec<String>> {
     let (Polarity::Positive, entry) = element? else {
         return None;
     };
     let list = entry.value.ok()?;
-    let strings: Vec<&str> = list.strings().map(|s| s.value.as_str()).collect();
-    (strings.len() == list.items.len() && strings.iter().all(|s| !s.contains("${")))
-        .then_some(strings)
+    let strings: Vec<String> = list.strings().map(|s| variables_as_stars(&s.value)).collect();
+    (strings.len() == list.items.len()).then_some(strings)
+}
+
+/// The text with each `${…}` replaced by `*`.
+fn variables_as_stars(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        out.push_str(rest.get(..start).unwrap_or(""));
+        match rest.get(start..).and_then(|r| r.find('}')) {
+            Some(end) => {
+                out.push('*');
+                rest = rest.get(start + end + 1..).unwrap_or("");
+            }
+            None => {
+                out.push_str(rest.get(start..).unwrap_or(""));
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether two statements may apply to one request, by their patterns alone (glob
+/// intersection ignoring case, which finds every real overlap and maybe more).
+fn may_overlap(a: &Statement, b: &Statement) -> bool {
+    let dimension = |x: Option<Vec<String>>, y: Option<Vec<String>>| match (x, y) {
+        (Some(x), Some(y)) => x
+            .iter()
+            .any(|p| y.iter().any(|q| globs_intersect(p, q, true))),
+        _ => true,
+    };
+    dimension(patterns(a.actions()), patterns(b.actions()))
+        && dimension(patterns(a.resources()), patterns(b.resources()))
 }
 
 /// A cheap necessary condition for the `covering` statements to cover `stmt`: each of its
@@ -104,9 +149,9 @@ fn patterns(element: Option<(Polarity, &Entry<Typed<StrList>>)>) -> Option<Vec<&
 /// requests escape every covering statement, or `stmt` matches nothing at all: either way
 /// there is nothing to report, and no solver call is needed.
 fn may_be_covered(stmt: &Statement, covering: &[(usize, &Statement)]) -> bool {
-    let dimension = |own: Option<Vec<&str>>, of: &dyn Fn(&Statement) -> Option<Vec<&str>>| {
+    let dimension = |own: Option<Vec<String>>, of: &dyn Fn(&Statement) -> Option<Vec<String>>| {
         let Some(own) = own else { return true };
-        let theirs: Vec<Option<Vec<&str>>> = covering.iter().map(|(_, c)| of(c)).collect();
+        let theirs: Vec<Option<Vec<String>>> = covering.iter().map(|(_, c)| of(c)).collect();
         own.iter().all(|p| {
             theirs.iter().any(|t| {
                 t.as_ref()
@@ -178,7 +223,7 @@ pub fn redundant_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>
         let others: Vec<(usize, &Statement)> = allows
             .iter()
             .copied()
-            .filter(|(j, _)| *j != i && !redundant.contains(j))
+            .filter(|(j, o)| *j != i && !redundant.contains(j) && may_overlap(stmt, o))
             .collect();
         if !may_be_covered(stmt, &others) {
             continue;
