@@ -20,7 +20,7 @@ use crate::simulate::{Loaded, load, load_bytes};
 pub struct DiffArgs {
     /// The old and the new version; with `--base`, only the file, compared with itself at that
     /// git revision.
-    #[arg(value_name = "OLD NEW", num_args = 1..=2, required = true)]
+    #[arg(value_names = ["OLD", "NEW"], num_args = 1..=2, required = true)]
     pub files: Vec<String>,
     /// Compare FILE with its version at this git revision (`main`, `HEAD~1`, a commit). A file
     /// absent at that revision counts as granting nothing.

@@ -35,8 +35,8 @@ enum Command {
     Explain(rules_cmd::ExplainArgs),
     /// Decide one request as AWS would (allow, explicit-deny or implicit-deny), and say why.
     Simulate(Box<simulate::SimulateArgs>),
-    /// Prove a relation between policies (subset, equivalent, not-granted), or show a request
-    /// that breaks it.
+    /// Prove a property of policies (subset, equivalent, not-granted, no-public-access), or
+    /// show a request that breaks it.
     Prove(Box<prove::ProveArgs>),
     /// What NEW grants that OLD did not, and what it no longer grants, as families of
     /// requests with an example each (`--base GIT_REF FILE` compares a file with its version

@@ -12,10 +12,10 @@ use crate::simulate::{Loaded, load};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
-    /// The verdict in a sentence, with the counterexample.
+    /// For people: the verdict in a sentence, with the request that shows it.
     #[default]
     Text,
-    /// `{"query","verdict","counterexample","reason","elapsed_ms"}` (see the README).
+    /// For programs: one JSON document (its shape for each command is in the README).
     Json,
 }
 

@@ -104,7 +104,10 @@ fn patterns(element: Option<(Polarity, &Entry<Typed<StrList>>)>) -> Option<Vec<S
         return None;
     };
     let list = entry.value.ok()?;
-    let strings: Vec<String> = list.strings().map(|s| variables_as_stars(&s.value)).collect();
+    let strings: Vec<String> = list
+        .strings()
+        .map(|s| variables_as_stars(&s.value))
+        .collect();
     (strings.len() == list.items.len()).then_some(strings)
 }
 
