@@ -32,6 +32,9 @@ pub struct Covered {
     pub by: Vec<usize>,
 }
 
+/// A statement with its position among the policy's statements.
+type Numbered<'a> = (usize, &'a Statement);
+
 fn effective(policy: &Policy) -> Vec<(usize, &Statement)> {
     policy
         .statements()
@@ -72,7 +75,7 @@ pub fn shadowed_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>,
         .collect();
     // each Allow with the Denies that may overlap it (the others cannot cover any of its
     // requests, and leaving them out keeps the query small)
-    let candidates: Vec<((usize, &Statement), Vec<(usize, &Statement)>)> = stmts
+    let candidates: Vec<(Numbered<'_>, Vec<Numbered<'_>>)> = stmts
         .iter()
         .copied()
         .filter(|(_, s)| s.effect() == Some(Effect::Allow))
