@@ -599,6 +599,20 @@ fn readable(mut found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> bool) ->
                 .map(|(i, v)| (k.clone(), i, v.clone()))
         })
         .collect();
+    // a value the resource spells between slashes (a policy variable, as in a home folder
+    // `b/${aws:username}/*`) becomes `x` in both places
+    for (key, i, value) in keys.clone() {
+        if value.contains('/') || value == "x" {
+            continue;
+        }
+        let (from, to) = (format!("/{value}/"), "/x/");
+        try_with(&mut found, &|r: &mut EvalRequest| {
+            if let Some(v) = r.context.get_mut(&key).and_then(|vs| vs.get_mut(i)) {
+                "x".clone_into(v);
+            }
+            r.resource = r.resource.replacen(&from, to, 1);
+        });
+    }
     // empty values that must stay equal to each other (a policy variable compared with
     // another key) become `x` together
     try_with(&mut found, &|r: &mut EvalRequest| {
