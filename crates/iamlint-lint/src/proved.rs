@@ -39,8 +39,9 @@ fn anchor(stmt: &Statement) -> TextRange {
     stmt.effect.as_ref().map_or(stmt.range, |e| e.range)
 }
 
-/// Reports each covered Allow statement (`Holds`) with `message` (`{who}` names the statement), the covering statements as
-/// secondary labels named by `label`, and `help`; an undecided one as an info diagnostic.
+/// Reports each covered Allow statement (`Holds`) with `message` (`{who}` names the
+/// statement), the covering statements as secondary labels named by `label`, and `help`; an
+/// undecided one as an info diagnostic.
 pub fn report(
     ctx: &mut Ctx<'_>,
     policy: &Policy,

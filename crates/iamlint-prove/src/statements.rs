@@ -212,8 +212,9 @@ fn covered(
 }
 
 /// For each Allow statement of a policy with several that may be covered by the others:
-/// whether the other Allows already allow everything it does. Of two equal statements only the later is reported, so that removing
-/// every reported statement keeps the policy's meaning.
+/// whether the other Allows already allow everything it does. Of two equal statements only
+/// the later is reported, so that removing every reported statement keeps the policy's
+/// meaning.
 pub fn redundant_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>, Unsupported> {
     let allows: Vec<(usize, &Statement)> = effective(policy)
         .into_iter()
@@ -269,8 +270,8 @@ pub struct Unsatisfiable {
 /// The statements whose `Condition` no request satisfies (contradictory bounds, values that
 /// cannot match the same key's patterns), and, given `now` (epoch seconds), those whose
 /// condition can only hold before then. Only well-formed conditions are asked about (see
-/// [`well_formed`]): a malformed one fails for reasons other rules explain better. `Err` when the policy holds something the prover does
-/// not encode.
+/// [`well_formed`]): a malformed one fails for reasons other rules explain better. `Err`
+/// when the policy holds something the prover does not encode.
 pub fn unsatisfiable_conditions(
     policy: &Policy,
     now: Option<i64>,
