@@ -4,7 +4,7 @@
 
 use iamlint_catalog::glob_match;
 use iamlint_eval::{Request as EvalRequest, statement_applies};
-use iamlint_model::{Effect, Polarity, Policy};
+use iamlint_model::{Effect, Entry, Polarity, Policy, Statement, StrList, Typed};
 
 use crate::ir::{Formula, In, Unsupported, Vocabulary};
 use crate::query::{Mode, Verdict, allowed, kind_of, witness};
@@ -66,11 +66,46 @@ fn difference(v: &Vocabulary, from: &Policy, than: &Policy, mode: Mode, ms: u32)
             families: Vec::new(),
         };
     }
+    // a family that `than` grants in the very same words, with no Deny that `from` lacks,
+    // adds nothing: no solver call (versions of one policy share most statements)
+    let same_denies = kind_of(from) == kind_of(than) && {
+        let whole = |d: &Statement| {
+            let actions = d.actions().map(|(_, e)| strings(e)).unwrap_or_default();
+            format!("{actions:?}|{}", shape(d))
+        };
+        let ours: Vec<String> = denies(from).map(whole).collect();
+        denies(than).all(|d| ours.contains(&whole(d)))
+    };
+    let theirs: Vec<(&Statement, String)> = than
+        .statements()
+        .filter(|s| s.effect() == Some(Effect::Allow))
+        .map(|s| (s, shape(s)))
+        .collect();
     let mut families = Vec::new();
     for (i, stmt) in from.statements().enumerate() {
         if stmt.effect() != Some(Effect::Allow) {
             continue;
         }
+        let own_shape = shape(stmt);
+        let granted_alike = |pattern: Option<&str>| {
+            same_denies
+                && from.expands_variables() == than.expands_variables()
+                && theirs.iter().any(|(t, t_shape)| {
+                    *t_shape == own_shape
+                        && match (pattern, t.actions(), stmt.actions()) {
+                            (Some(p), Some((Polarity::Positive, e)), _) => e
+                                .value
+                                .ok()
+                                .is_some_and(|l| l.strings().any(|q| q.value == p)),
+                            (
+                                None,
+                                Some((Polarity::Negative, a)),
+                                Some((Polarity::Negative, b)),
+                            ) => strings(a) == strings(b),
+                            _ => false,
+                        }
+                })
+        };
         let applies = |r: &EvalRequest| {
             statement_applies(stmt, kind_of(from), r, from.expands_variables()) && only_from(r)
         };
@@ -85,6 +120,9 @@ fn difference(v: &Vocabulary, from: &Policy, than: &Policy, mode: Mode, ms: u32)
             _ => vec![None],
         };
         for pattern in dedup(patterns) {
+            if granted_alike(pattern) {
+                continue;
+            }
             let scope = match pattern {
                 Some(p) => Formula::and(vec![v.statement(stmt, In::policy(from)), v.action(p)]),
                 None => v.statement(stmt, In::policy(from)),
@@ -110,6 +148,91 @@ fn difference(v: &Vocabulary, from: &Policy, than: &Policy, mode: Mode, ms: u32)
         }
     }
     Difference { verdict, families }
+}
+
+fn denies(policy: &Policy) -> impl Iterator<Item = &Statement> {
+    policy
+        .statements()
+        .filter(|s| s.effect() == Some(Effect::Deny))
+}
+
+/// The strings of a list element, sorted.
+fn strings(entry: &Entry<Typed<StrList>>) -> Vec<String> {
+    let mut out: Vec<String> = entry
+        .value
+        .ok()
+        .into_iter()
+        .flat_map(|l| l.strings().map(|s| s.value.clone()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// A statement in words, without its `Action` (but with a `NotAction` list) and without
+/// positions: two statements of one shape apply to the same requests, action aside.
+fn shape(stmt: &Statement) -> String {
+    let mut out = format!("{:?}|", stmt.effect());
+    if let Some((polarity, e)) = stmt.actions()
+        && polarity == Polarity::Negative
+    {
+        out.push_str(&format!("notaction {:?}|", strings(e)));
+    }
+    for (name, element) in [
+        ("principal", &stmt.principal),
+        ("notprincipal", &stmt.not_principal),
+    ] {
+        if let Some(p) = element.as_ref().and_then(|e| e.value.ok()) {
+            let mut values: Vec<String> = match p {
+                iamlint_model::Principal::String(s) => vec![format!("*{}", s.value)],
+                iamlint_model::Principal::Map { entries, .. } => entries
+                    .iter()
+                    .flat_map(|e| {
+                        let kind = format!("{:?}", e.kind);
+                        e.values
+                            .ok()
+                            .into_iter()
+                            .flat_map(|l| l.strings())
+                            .map(move |v| format!("{kind}:{}", v.value))
+                    })
+                    .collect(),
+            };
+            values.sort();
+            out.push_str(&format!("{name} {values:?}|"));
+        } else if element.is_some() {
+            // present but malformed: never alike
+            out.push_str(&format!("{name} ?{:p}|", stmt));
+        }
+    }
+    match stmt.resources() {
+        Some((polarity, e)) => out.push_str(&format!("{polarity:?} {:?}|", strings(e))),
+        None => out.push_str("no resource|"),
+    }
+    if let Some(c) = stmt.condition() {
+        let mut pairs: Vec<String> = c
+            .pairs()
+            .map(|(op, key)| {
+                let values: Vec<&str> = key
+                    .values
+                    .ok()
+                    .into_iter()
+                    .flat_map(|v| v.items.iter())
+                    .map(|i| i.text().unwrap_or("\u{0}"))
+                    .collect();
+                format!(
+                    "{:?} {:?} {} {} {values:?}",
+                    op.operator.operator,
+                    op.operator.qualifier,
+                    op.operator.if_exists,
+                    key.key.name.to_ascii_lowercase()
+                )
+            })
+            .collect();
+        pairs.sort();
+        out.push_str(&format!("condition {pairs:?}"));
+    } else if stmt.condition.is_some() {
+        out.push_str(&format!("condition ?{:p}", stmt));
+    }
+    out
 }
 
 /// The patterns in their first order, each once.

@@ -594,3 +594,45 @@ fn not_principal_spares_a_caller_only_when_every_level_is_listed() {
         Verdict::Holds
     );
 }
+
+#[test]
+fn diff_families_skip_statements_granted_alike_but_not_past_a_removed_deny() {
+    let old = policy(
+        r#"{"Version":"2012-10-17","Statement":[
+            {"Sid":"Read","Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"]},
+            {"Sid":"NoSecrets","Effect":"Deny","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/secret/*"}]}"#,
+    );
+    let widened = policy(
+        r#"{"Version":"2012-10-17","Statement":[
+            {"Sid":"Read","Effect":"Allow","Action":["s3:ListBucket","s3:GetObject"],"Resource":["arn:aws:s3:::b/*","arn:aws:s3:::b"]},
+            {"Sid":"Write","Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::b/*"},
+            {"Sid":"NoSecrets","Effect":"Deny","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/secret/*"}]}"#,
+    );
+    let d = iamlint_prove::diff(&old, &widened, Mode::ClosedWorld, T).unwrap();
+    let added: Vec<(usize, Option<&str>)> = d
+        .added
+        .families
+        .iter()
+        .map(|f| (f.statement, f.action.as_deref()))
+        .collect();
+    // the reordered `Read` statement adds nothing; `Write` does
+    assert_eq!(added, [(1, Some("s3:PutObject"))]);
+    assert_eq!(d.removed.verdict, Verdict::Holds);
+    // without the Deny, the very same `Read` grants the secrets: a family of new access
+    let no_deny = policy(
+        r#"{"Version":"2012-10-17","Statement":[
+            {"Sid":"Read","Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"]}]}"#,
+    );
+    let d = iamlint_prove::diff(&old, &no_deny, Mode::ClosedWorld, T).unwrap();
+    let added: Vec<(usize, Option<&str>)> = d
+        .added
+        .families
+        .iter()
+        .map(|f| (f.statement, f.action.as_deref()))
+        .collect();
+    assert_eq!(added, [(0, Some("s3:GetObject"))]);
+    match &d.added.families[0].verdict {
+        Verdict::Fails(r) => assert!(r.resource.starts_with("arn:aws:s3:::b/secret/"), "{r:?}"),
+        other => panic!("{other:?}"),
+    }
+}
