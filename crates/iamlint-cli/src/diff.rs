@@ -13,7 +13,7 @@ use iamlint_model::{Entry, Polarity, PolicyType, Statement, StrList, Typed};
 use iamlint_prove::{Diff, Difference, Mode, Verdict};
 use serde::Serialize;
 
-use crate::prove::{Format, JsonRequest, mode_note};
+use crate::prove::{Format, JsonRequest, mode_note, solver_settings};
 use crate::simulate::{Loaded, load, load_bytes};
 
 #[derive(Debug, Args)]
@@ -112,18 +112,7 @@ fn git_show(rev: &str, file: &str) -> Result<Option<Vec<u8>>, String> {
 }
 
 fn compare(args: &DiffArgs) -> Result<(String, Verdict), String> {
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(format!(
-            "`--timeout {}` is not a positive number of seconds",
-            args.timeout
-        ));
-    }
-    let timeout_ms = (args.timeout * 1000.0).min(f64::from(u32::MAX)) as u32;
-    let mode = if args.open_world {
-        Mode::OpenWorld
-    } else {
-        Mode::ClosedWorld
-    };
+    let (timeout_ms, mode) = solver_settings(args.timeout, args.open_world)?;
     let (old, new) = versions(args)?;
     let start = std::time::Instant::now();
     // what the prover does not encode makes both directions undecided, never "no change"

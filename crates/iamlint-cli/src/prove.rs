@@ -99,19 +99,24 @@ struct Asked {
     fails: String,
 }
 
-fn prove(args: &ProveArgs) -> Result<(String, Verdict), String> {
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
+/// The solver's settings from `--timeout SECS` and `--open-world`: milliseconds and mode.
+pub(crate) fn solver_settings(timeout: f64, open_world: bool) -> Result<(u32, Mode), String> {
+    if !(timeout > 0.0 && timeout.is_finite()) {
         return Err(format!(
-            "`--timeout {}` is not a positive number of seconds",
-            args.timeout
+            "`--timeout {timeout}` is not a positive number of seconds"
         ));
     }
-    let timeout_ms = (args.timeout * 1000.0).min(f64::from(u32::MAX)) as u32;
-    let mode = if args.open_world {
+    let timeout_ms = (timeout * 1000.0).min(f64::from(u32::MAX)) as u32;
+    let mode = if open_world {
         Mode::OpenWorld
     } else {
         Mode::ClosedWorld
     };
+    Ok((timeout_ms, mode))
+}
+
+fn prove(args: &ProveArgs) -> Result<(String, Verdict), String> {
+    let (timeout_ms, mode) = solver_settings(args.timeout, args.open_world)?;
     let (asked, answer) = match &args.query {
         Query::Subset { a, b } => {
             let (a, b) = (load(a)?, load(b)?);

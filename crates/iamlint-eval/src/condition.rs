@@ -279,13 +279,7 @@ pub fn unresolved_variables(policy: &iamlint_model::Policy, request: &Request) -
                     .operator
                     .is_some_and(|o| matches!(o.family(), Family::String | Family::Arn));
                 if expands {
-                    texts.extend(
-                        key.values
-                            .ok()
-                            .into_iter()
-                            .flat_map(|v| v.items.iter())
-                            .filter_map(|i| i.text()),
-                    );
+                    texts.extend(key.texts());
                 }
             }
         }

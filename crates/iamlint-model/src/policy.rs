@@ -236,6 +236,17 @@ pub struct ConditionKey {
     pub values: Typed<ConditionValues>,
 }
 
+impl ConditionKey {
+    /// The values that are strings, numbers or booleans, as text (`ConditionValue::text`).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.values
+            .ok()
+            .into_iter()
+            .flat_map(|v| v.items.iter())
+            .filter_map(ConditionValue::text)
+    }
+}
+
 /// One value, or an array of values (OR'd).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConditionValues {

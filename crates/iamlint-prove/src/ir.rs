@@ -876,12 +876,7 @@ impl Vocabulary {
 
 /// The values of a condition key as text (`ConditionValue::text`).
 fn values(key: &ConditionKey) -> Vec<&str> {
-    key.values
-        .ok()
-        .into_iter()
-        .flat_map(|v| v.items.iter())
-        .filter_map(|i| i.text())
-        .collect()
+    key.texts().collect()
 }
 
 /// A `Resource` entry (`matching.rs`'s `arn_matches`, after `matches_resources`).

@@ -244,13 +244,7 @@ fn named_accounts(policy: &Policy) -> Vec<String> {
         texts.extend(stmt.resource_strings().map(|s| s.value.as_str()));
         if let Some(c) = stmt.condition() {
             for (_, key) in c.pairs() {
-                texts.extend(
-                    key.values
-                        .ok()
-                        .into_iter()
-                        .flat_map(|v| v.items.iter())
-                        .filter_map(|i| i.text()),
-                );
+                texts.extend(key.texts());
             }
         }
     }
