@@ -315,8 +315,16 @@ fn policy_variables_read_single_valued_keys() {
     assert!(r.resource.starts_with("arn:aws:s3:::b/"), "{r:?}");
     // readable: the home folder and the user name become `x` together
     let elsewhere = allow(r#""s3:GetObject""#, "arn:aws:s3:::c/*", "");
-    let r = fails(subset(&home, &elsewhere, Mode::ClosedWorld, T).verdict, &home, &elsewhere);
-    assert_eq!(r.values("aws:username"), Some(&["x".to_owned()][..]), "{r:?}");
+    let r = fails(
+        subset(&home, &elsewhere, Mode::ClosedWorld, T).verdict,
+        &home,
+        &elsewhere,
+    );
+    assert_eq!(
+        r.values("aws:username"),
+        Some(&["x".to_owned()][..]),
+        "{r:?}"
+    );
     assert!(r.resource.starts_with("arn:aws:s3:::b/x/"), "{r:?}");
     // the caller's own tag equals its name: the variable reads another key
     let same = allow(
