@@ -67,7 +67,8 @@ pub fn condition_holds(condition: &Condition, request: &Request, variables: bool
         .all(|(op, key)| pair_holds(op, key, request, variables))
 }
 
-fn pair_holds(
+/// Whether one key under one operator holds (a `Condition` is the AND of these).
+pub fn pair_holds(
     op: &ConditionOperator,
     key: &ConditionKey,
     request: &Request,

@@ -10,7 +10,7 @@ mod decision;
 mod matching;
 mod request;
 
-pub use condition::{condition_holds, epoch_seconds, unresolved_variables};
+pub use condition::{condition_holds, epoch_seconds, pair_holds, unresolved_variables};
 pub use decision::{
     Decision, Outcome, PolicyInput, StatementRef, decide, policy_allows, statement_applies,
 };

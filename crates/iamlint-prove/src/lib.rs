@@ -19,6 +19,7 @@
 pub mod cells;
 mod diff;
 pub mod encode;
+mod guess;
 pub mod ir;
 mod query;
 mod statements;

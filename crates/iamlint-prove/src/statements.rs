@@ -15,6 +15,7 @@ use iamlint_model::operators::Family;
 use iamlint_model::{Condition, Effect, Entry, Polarity, Policy, Statement, StrList, Typed};
 
 use crate::encode::parse_cidr;
+use crate::guess::{self, Goal};
 use crate::ir::{Formula, In, Unsupported, Vocabulary};
 use crate::query::{Mode, Verdict, kind_of, witness};
 
@@ -89,14 +90,24 @@ pub fn shadowed_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>,
         })
         .filter(|(allow, near)| may_be_covered(allow.1, near))
         .collect();
-    if candidates.is_empty() {
-        return Ok(Vec::new());
+    let mut vocabulary = None;
+    let mut out = Vec::new();
+    for (allow, near) in candidates {
+        if let Some(found) = escaping(policy, allow.1, &near) {
+            out.push(Covered {
+                allow: allow.0,
+                verdict: Verdict::Fails(found),
+                by: Vec::new(),
+            });
+            continue;
+        }
+        let v = match &vocabulary {
+            Some(v) => v,
+            None => vocabulary.insert(Vocabulary::of(&[policy])?),
+        };
+        out.push(covered(v, policy, allow, &near, timeout_ms));
     }
-    let v = Vocabulary::of(&[policy])?;
-    Ok(candidates
-        .into_iter()
-        .map(|(allow, near)| covered(&v, policy, allow, &near, timeout_ms))
-        .collect())
+    Ok(out)
 }
 
 /// The patterns of an `Action` or `Resource` element, when it is a well-typed positive list
@@ -169,6 +180,37 @@ fn may_be_covered(stmt: &Statement, covering: &[(usize, &Statement)]) -> bool {
         && dimension(patterns(stmt.resources()), &|c| patterns(c.resources()))
 }
 
+/// A request that `stmt` matches and none of `covering` does, found without the solver
+/// ([`guess`]).
+fn escaping(policy: &Policy, stmt: &Statement, covering: &[Numbered<'_>]) -> Option<EvalRequest> {
+    let variables = policy.expands_variables();
+    let score = |r: &EvalRequest| {
+        let own = if applies(policy, stmt, r) {
+            0
+        } else {
+            1 + guess::failing(stmt.condition(), r, variables)
+        };
+        own + covering
+            .iter()
+            .filter(|(_, c)| applies(policy, c, r))
+            .count()
+    };
+    let confirmed = |r: &EvalRequest| {
+        applies(policy, stmt, r) && !covering.iter().any(|(_, c)| applies(policy, c, r))
+    };
+    let goal = Goal {
+        score: &score,
+        confirmed: &confirmed,
+        conditions: std::iter::once(stmt)
+            .chain(covering.iter().map(|(_, c)| *c))
+            .filter_map(Statement::condition)
+            .collect(),
+        variables,
+        now: None,
+    };
+    guess::search(&goal, guess::starts(stmt, variables))
+}
+
 /// Whether the `covering` statements apply to every request `stmt` matches, and if so which
 /// of them overlap it.
 fn covered(
@@ -223,7 +265,7 @@ pub fn redundant_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>
     if allows.len() < 2 {
         return Ok(Vec::new());
     }
-    let v = Vocabulary::of(&[policy])?;
+    let mut vocabulary = None;
     let mut redundant: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for (i, stmt) in allows.iter().copied().rev() {
@@ -235,7 +277,19 @@ pub fn redundant_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>
         if !may_be_covered(stmt, &others) {
             continue;
         }
-        let answer = covered(&v, policy, (i, stmt), &others, timeout_ms);
+        if let Some(found) = escaping(policy, stmt, &others) {
+            out.push(Covered {
+                allow: i,
+                verdict: Verdict::Fails(found),
+                by: Vec::new(),
+            });
+            continue;
+        }
+        let v = match &vocabulary {
+            Some(v) => v,
+            None => vocabulary.insert(Vocabulary::of(&[policy])?),
+        };
+        let answer = covered(v, policy, (i, stmt), &others, timeout_ms);
         if answer.verdict == Verdict::Holds {
             redundant.push(i);
         }
@@ -288,7 +342,7 @@ pub fn unsatisfiable_conditions(
     if with_conditions.is_empty() {
         return Ok(Vec::new());
     }
-    let v = Vocabulary::of(&[policy])?;
+    let mut vocabulary = None;
     let variables = policy.expands_variables();
     let mut out = Vec::new();
     for (i, stmt) in with_conditions {
@@ -296,19 +350,28 @@ pub fn unsatisfiable_conditions(
             continue;
         };
         let holds = |r: &EvalRequest| condition_holds(condition, r, variables);
+        let timed = condition.pairs().any(|(_, k)| {
+            let name = k.key.name.to_ascii_lowercase();
+            name == "aws:currenttime" || name == "aws:epochtime"
+        });
+        // a request that satisfies the condition (from `now` on, when it tests the time),
+        // found without the solver: nothing to report
+        if satisfied(condition, variables, now.filter(|_| timed)) {
+            continue;
+        }
+        let v = match &vocabulary {
+            Some(v) => v,
+            None => vocabulary.insert(Vocabulary::of(&[policy])?),
+        };
         let formula = v.condition(stmt, variables);
         let verdict = witness(
-            &v,
+            v,
             &formula,
             &Formula::True,
             Mode::OpenWorld,
             timeout_ms,
             &holds,
         );
-        let timed = condition.pairs().any(|(_, k)| {
-            let name = k.key.name.to_ascii_lowercase();
-            name == "aws:currenttime" || name == "aws:epochtime"
-        });
         let (verdict, expired) = match (verdict, now) {
             (Verdict::Fails(_), Some(now)) if timed => {
                 let later = |r: &EvalRequest| {
@@ -321,7 +384,7 @@ pub fn unsatisfiable_conditions(
                         })
                 };
                 let verdict = witness(
-                    &v,
+                    v,
                     &formula,
                     &v.not_before(now),
                     Mode::OpenWorld,
@@ -341,6 +404,26 @@ pub fn unsatisfiable_conditions(
         }
     }
     Ok(out)
+}
+
+/// Whether a request satisfying the condition (with no time key before `now`, when given) is
+/// found without the solver ([`guess`]).
+fn satisfied(condition: &Condition, variables: bool, now: Option<i64>) -> bool {
+    let score = |r: &EvalRequest| {
+        guess::failing(Some(condition), r, variables) + now.map_or(0, |now| guess::before(now, r))
+    };
+    let confirmed = |r: &EvalRequest| {
+        condition_holds(condition, r, variables) && now.is_none_or(|now| guess::before(now, r) == 0)
+    };
+    let goal = Goal {
+        score: &score,
+        confirmed: &confirmed,
+        conditions: vec![condition],
+        variables,
+        now,
+    };
+    let start = EvalRequest::new(guess::plain_user(), "x:x", "*");
+    guess::search(&goal, vec![start]).is_some()
 }
 
 /// A cheap necessary condition for a well-formed condition to be unsatisfiable (or, with
@@ -445,4 +528,110 @@ pub fn notaction_excluding_nothing(
         })
         .filter(|(_, verdict)| !matches!(verdict, Verdict::Fails(_)))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+    use super::*;
+
+    fn policy(text: &str) -> Policy {
+        let parsed = iamlint_syntax::parse(text);
+        iamlint_model::lower(parsed.root.as_ref().expect("JSON")).expect("an object")
+    }
+
+    fn numbered(p: &Policy) -> Vec<Numbered<'_>> {
+        p.statements().enumerate().collect()
+    }
+
+    /// An Allow that a Deny covers except where two keys agree: the guess sets both.
+    #[test]
+    fn guesses_escape_a_deny_through_a_policy_variable() {
+        let p = policy(
+            r#"{"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"},
+              {"Effect":"Deny","Action":"kms:*","Resource":"*","Condition":{"StringNotEquals":
+                {"aws:ResourceAccount":"${aws:PrincipalAccount}"}}}]}"#,
+        );
+        let s = numbered(&p);
+        let found = escaping(&p, s[0].1, &s[1..]).expect("a guess escapes the Deny");
+        assert_eq!(found.action, "kms:Decrypt");
+        let account = found.values("aws:ResourceAccount").expect("set");
+        assert_eq!(Some(account), found.values("aws:PrincipalAccount"));
+    }
+
+    /// A Deny on every action of the service covers the Allow: no guess escapes it, and the
+    /// solver proves it.
+    #[test]
+    fn no_guess_escapes_a_covering_deny() {
+        let p = policy(
+            r#"{"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"},
+              {"Effect":"Deny","Action":"s3:*","Resource":"*"}]}"#,
+        );
+        let s = numbered(&p);
+        assert_eq!(escaping(&p, s[0].1, &s[1..]), None);
+        let shadowed = shadowed_allows(&p, 10_000).expect("encoded");
+        assert_eq!(shadowed.len(), 1);
+        assert_eq!(shadowed[0].verdict, Verdict::Holds);
+        assert_eq!(shadowed[0].by, vec![1]);
+    }
+
+    /// A Deny with a condition on another action of the service: a catalog action escapes.
+    #[test]
+    fn guesses_an_action_the_deny_does_not_name() {
+        let p = policy(
+            r#"{"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Action":"s3:Get*","Resource":"*"},
+              {"Effect":"Deny","Action":"s3:GetObject","Resource":"*"}]}"#,
+        );
+        let s = numbered(&p);
+        let found = escaping(&p, s[0].1, &s[1..]).expect("escapes");
+        assert!(found.action.starts_with("s3:Get") && found.action != "s3:GetObject");
+    }
+
+    fn condition_of(p: &Policy) -> &Condition {
+        p.statements()
+            .next()
+            .and_then(Statement::condition)
+            .expect("a condition")
+    }
+
+    #[test]
+    fn guesses_satisfy_bounds_and_refuse_contradictions() {
+        let between = policy(
+            r#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{
+              "NumericGreaterThan":{"s3:max-keys":"5"},"NumericLessThan":{"s3:max-keys":"10"}}}}"#,
+        );
+        assert!(satisfied(condition_of(&between), true, None));
+        let never = policy(
+            r#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{
+              "NumericGreaterThan":{"s3:max-keys":"10"},"NumericLessThan":{"s3:max-keys":"5"}}}}"#,
+        );
+        assert!(!satisfied(condition_of(&never), true, None));
+        // not even one absent key helps: both operators need it present
+        let unequal = policy(
+            r#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{
+              "StringEquals":{"aws:RequestedRegion":"us-east-1"},
+              "StringNotEquals":{"aws:RequestedRegion":"us-east-1"}}}}"#,
+        );
+        assert!(!satisfied(condition_of(&unequal), true, None));
+    }
+
+    #[test]
+    fn guesses_respect_the_current_time() {
+        let until = policy(
+            r#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{
+              "DateLessThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"}}}}"#,
+        );
+        let now = 1_795_392_000; // 2026-11-23
+        assert!(satisfied(condition_of(&until), true, None));
+        assert!(!satisfied(condition_of(&until), true, Some(now)));
+        let from = policy(
+            r#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{
+              "DateGreaterThan":{"aws:CurrentTime":"2020-01-01T00:00:00Z"}}}}"#,
+        );
+        assert!(satisfied(condition_of(&from), true, Some(now)));
+    }
 }

@@ -1,0 +1,386 @@
+//! Witnesses found without the solver.
+//!
+//! Most questions the lint rules ask have an obvious answer. An Allow statement that a Deny
+//! overlaps usually escapes it on one of the first requests one would write down from the two
+//! statements' text, and most conditions hold for their own values. Before a rule calls the
+//! solver, [`search`] tries such requests: a few principals, actions and resources read off
+//! the statement, and a context improved one key at a time with values read off the
+//! conditions. A request is returned only when the question's own predicate (the evaluator)
+//! confirms it, so a guessed witness is as good as the solver's. When no guess works, the
+//! solver decides.
+//!
+//! Every value a guess uses lies in the prover's domain (resources are `*` or six-field
+//! ARNs, each key takes values of its operators' family), so a guess never finds a witness
+//! the solver could not have found.
+
+use iamlint_catalog::catalog;
+use iamlint_eval::{Principal, Request, action_matches, epoch_seconds, pair_holds};
+use iamlint_model::operators::Family;
+use iamlint_model::variables::{Piece, VariableKind, parse};
+use iamlint_model::{Condition, Polarity, PrincipalKind, Statement};
+
+/// How many requests one search may evaluate before it leaves the question to the solver.
+const BUDGET: usize = 2000;
+/// How many starting requests are improved, best first.
+const STARTS: usize = 6;
+/// The account of the requests a guess writes.
+const ACCOUNT: &str = "111122223333";
+
+/// A change to a request's context: keys (in lower case) set to values, or removed.
+type Move = Vec<(String, Option<Vec<String>>)>;
+
+/// What a search looks for.
+pub(crate) struct Goal<'a> {
+    /// How far a request is from being a witness: 0 when it is one.
+    pub score: &'a dyn Fn(&Request) -> usize,
+    /// The question's own predicate, which confirms the witness.
+    pub confirmed: &'a dyn Fn(&Request) -> bool,
+    /// The conditions whose keys the search may set.
+    pub conditions: Vec<&'a Condition>,
+    /// Whether policy variables are expanded (policy version 2012-10-17).
+    pub variables: bool,
+    /// The current time, when the time keys must not lie before it.
+    pub now: Option<i64>,
+}
+
+/// Looks for a witness, starting from each of `starts` (a request and the context the
+/// variables of its resource need).
+pub(crate) fn search(goal: &Goal<'_>, starts: Vec<Request>) -> Option<Request> {
+    let mut spent = 0usize;
+    let mut scored: Vec<(usize, Request)> = starts
+        .into_iter()
+        .map(|r| {
+            spent += 1;
+            ((goal.score)(&r), r)
+        })
+        .collect();
+    scored.sort_by_key(|(s, _)| *s);
+    for (mut score, mut request) in scored.into_iter().take(STARTS) {
+        // first improvement, one move at a time, until the request is a witness or no move
+        // helps
+        'improve: while score > 0 {
+            for m in moves(goal, &request) {
+                if spent >= BUDGET {
+                    return None;
+                }
+                spent += 1;
+                let next = apply(&request, &m);
+                let s = (goal.score)(&next);
+                if s < score {
+                    score = s;
+                    request = next;
+                    continue 'improve;
+                }
+            }
+            break;
+        }
+        if score == 0 && (goal.confirmed)(&request) {
+            return Some(request);
+        }
+    }
+    None
+}
+
+/// The request with a move applied.
+fn apply(request: &Request, m: &Move) -> Request {
+    let mut next = request.clone();
+    for (key, values) in m {
+        match values {
+            Some(v) => {
+                next.context.insert(key.clone(), v.clone());
+            }
+            None => {
+                next.context.remove(key);
+            }
+        }
+    }
+    next
+}
+
+/// Every move the conditions suggest for a request: remove a key, or give it one value read
+/// off one of its tests.
+fn moves(goal: &Goal<'_>, request: &Request) -> Vec<Move> {
+    let mut out: Vec<Move> = Vec::new();
+    for condition in &goal.conditions {
+        for (op, key) in condition.pairs() {
+            let Some(operator) = op.operator.operator else {
+                continue;
+            };
+            let family = operator.family();
+            let name = key.key.name.to_ascii_lowercase();
+            let mut values: Vec<(String, Move)> = Vec::new();
+            for text in key.texts() {
+                candidates(family, text, request, goal.variables, &mut values);
+            }
+            if family == Family::String {
+                values.push(("x".to_owned(), Vec::new()));
+            }
+            if let Some(now) = goal.now.filter(|_| is_time_key(&name)) {
+                values.push((now.to_string(), Vec::new()));
+                values.push((now.saturating_add(1).to_string(), Vec::new()));
+            }
+            let removal: Move = vec![(name.clone(), None)];
+            if !out.contains(&removal) {
+                out.push(removal);
+            }
+            for (value, mut m) in values {
+                m.push((name.clone(), Some(vec![value])));
+                if !out.contains(&m) {
+                    out.push(m);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Values of an operator's family that a test of `text` suggests: the text itself (with
+/// wildcards filled), its neighbours for numbers and dates, the address of a range. Each comes
+/// with the context its policy variables need.
+fn candidates(
+    family: Family,
+    text: &str,
+    request: &Request,
+    variables: bool,
+    out: &mut Vec<(String, Move)>,
+) {
+    match family {
+        Family::String | Family::Arn => {
+            let (s, extra) = instantiate(text, request, variables);
+            out.push((s.replace('*', "").replace('?', "x"), extra.clone()));
+            out.push((s.replace(['*', '?'], "x"), extra));
+        }
+        Family::Numeric => {
+            if let Ok(n) = text.trim().parse::<f64>()
+                && n.is_finite()
+            {
+                for m in [n, n + 1.0, n - 1.0] {
+                    out.push((m.to_string(), Vec::new()));
+                }
+            }
+        }
+        Family::Date => {
+            if let Some(t) = epoch_seconds(text).filter(|t| t.is_finite()) {
+                out.push((text.to_owned(), Vec::new()));
+                for m in [t + 1.0, t - 1.0] {
+                    out.push((m.to_string(), Vec::new()));
+                }
+            }
+        }
+        Family::Ip => {
+            if let Some(address) = text.split('/').next() {
+                out.push((address.trim().to_owned(), Vec::new()));
+            }
+            out.push(("192.0.2.1".to_owned(), Vec::new()));
+            out.push(("2001:db8::1".to_owned(), Vec::new()));
+        }
+        Family::Bool => {
+            out.push(("true".to_owned(), Vec::new()));
+            out.push(("false".to_owned(), Vec::new()));
+        }
+        Family::Binary => out.push((text.to_owned(), Vec::new())),
+        Family::Null => {}
+    }
+}
+
+fn is_time_key(name: &str) -> bool {
+    name == "aws:currenttime" || name == "aws:epochtime"
+}
+
+/// The text with its policy variables replaced by the request's values (or their defaults,
+/// or `x`), and the context that makes the replacement true.
+fn instantiate(text: &str, request: &Request, variables: bool) -> (String, Move) {
+    if !variables || !text.contains("${") {
+        return (text.to_owned(), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut extra: Move = Vec::new();
+    for piece in parse(text) {
+        match piece {
+            Piece::Literal(r) => out.push_str(text.get(r).unwrap_or("")),
+            Piece::Error(e) => out.push_str(text.get(e.range).unwrap_or("")),
+            Piece::Variable(v) => match v.kind {
+                VariableKind::Special(c) => out.push(c),
+                VariableKind::Key { name, default, .. } => {
+                    let lower = name.to_ascii_lowercase();
+                    match request.values(&lower) {
+                        Some([one]) => out.push_str(one),
+                        _ => match default {
+                            Some((d, _)) => out.push_str(&d),
+                            None => {
+                                out.push('x');
+                                extra.push((lower, Some(vec!["x".to_owned()])));
+                            }
+                        },
+                    }
+                }
+            },
+        }
+    }
+    (out, extra)
+}
+
+/// The requests a search starts from for a statement: its principals, actions and resources,
+/// each written down plainly, with an empty context (but for its resources' variables).
+pub(crate) fn starts(stmt: &Statement, variables: bool) -> Vec<Request> {
+    let principals = principals(stmt);
+    let actions = actions(stmt);
+    let resources = resources(stmt, variables);
+    let mut out = Vec::new();
+    for (resource, context) in &resources {
+        for action in &actions {
+            for principal in &principals {
+                let mut r = Request::new(principal.clone(), action, resource);
+                r = apply(&r, context);
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// A user of the guesses' account.
+pub(crate) fn plain_user() -> Principal {
+    Principal::Aws {
+        arn: format!("arn:aws:iam::{ACCOUNT}:user/x"),
+    }
+}
+
+/// Callers a statement names (at most a few), or a plain user.
+fn principals(stmt: &Statement) -> Vec<Principal> {
+    let mut out = Vec::new();
+    match stmt.principals() {
+        Some((Polarity::Positive, entry)) => {
+            if let Some(element) = entry.value.ok() {
+                if element.is_wildcard() {
+                    out.push(plain_user());
+                    out.push(Principal::Anonymous);
+                }
+                for e in element.entries() {
+                    let Some(list) = e.values.ok() else { continue };
+                    for s in list.strings().take(2) {
+                        let v = s.value.replace(['*', '?'], "x");
+                        let p = match e.kind {
+                            Some(PrincipalKind::Aws) if v.len() == 12 => Principal::Aws {
+                                arn: format!("arn:aws:iam::{v}:root"),
+                            },
+                            Some(PrincipalKind::Aws) => Principal::Aws { arn: v },
+                            Some(PrincipalKind::Service) => Principal::Service(v),
+                            Some(PrincipalKind::Federated) => Principal::Federated(v),
+                            Some(PrincipalKind::CanonicalUser) => Principal::CanonicalUser(v),
+                            None => continue,
+                        };
+                        out.push(p);
+                    }
+                }
+            }
+        }
+        Some((Polarity::Negative, _)) => {
+            out.push(plain_user());
+            out.push(Principal::Anonymous);
+        }
+        None => out.push(plain_user()),
+    }
+    out.truncate(4);
+    out
+}
+
+/// Actions a statement matches, written down plainly: catalog actions first, then the
+/// pattern with its wildcards filled (open-world mode allows any action).
+fn actions(stmt: &Statement) -> Vec<String> {
+    let plain = [
+        "s3:GetObject",
+        "ec2:DescribeInstances",
+        "iam:PassRole",
+        "x:x",
+    ];
+    let mut out: Vec<String> = Vec::new();
+    match stmt.actions() {
+        Some((Polarity::Positive, entry)) => {
+            for p in entry.value.ok().into_iter().flat_map(|l| l.strings()) {
+                let p = p.value.as_str();
+                if p == "*" {
+                    out.extend(plain.iter().map(|s| (*s).to_owned()));
+                } else if p.contains(['*', '?']) {
+                    let c = catalog();
+                    out.extend(c.expand(p).iter().take(3).map(|a| c.full_name(a)));
+                    out.push(p.replace(['*', '?'], "x"));
+                } else {
+                    out.push(p.to_owned());
+                }
+            }
+        }
+        Some((Polarity::Negative, entry)) => {
+            let excluded: Vec<&str> = entry
+                .value
+                .ok()
+                .into_iter()
+                .flat_map(|l| l.strings())
+                .map(|s| s.value.as_str())
+                .collect();
+            out.extend(
+                plain
+                    .iter()
+                    .filter(|a| !excluded.iter().any(|p| action_matches(p, a)))
+                    .map(|s| (*s).to_owned()),
+            );
+        }
+        None => {}
+    }
+    out.dedup();
+    out.truncate(12);
+    out
+}
+
+/// Resources a statement matches, written down plainly (`*`, or an ARN with six fields),
+/// each with the context its variables need.
+fn resources(stmt: &Statement, variables: bool) -> Vec<(String, Move)> {
+    let any = format!("arn:aws:x:us-east-1:{ACCOUNT}:x");
+    let mut out: Vec<(String, Move)> = Vec::new();
+    match stmt.resources() {
+        Some((Polarity::Positive, entry)) => {
+            let empty = Request::new(plain_user(), "", "");
+            for p in entry.value.ok().into_iter().flat_map(|l| l.strings()) {
+                if p.value == "*" {
+                    out.push(("*".to_owned(), Vec::new()));
+                    out.push((any.clone(), Vec::new()));
+                    continue;
+                }
+                let (s, extra) = instantiate(&p.value, &empty, variables);
+                let filled = s.replace(['*', '?'], "x");
+                if filled.matches(':').count() >= 5 {
+                    out.push((filled, extra));
+                }
+            }
+        }
+        Some((Polarity::Negative, _)) => {
+            out.push(("*".to_owned(), Vec::new()));
+            out.push((any, Vec::new()));
+        }
+        None => {}
+    }
+    out.truncate(8);
+    out
+}
+
+/// How many of a condition's tests fail for a request.
+pub(crate) fn failing(condition: Option<&Condition>, request: &Request, variables: bool) -> usize {
+    condition.map_or(0, |c| {
+        c.pairs()
+            .filter(|(op, key)| !pair_holds(op, key, request, variables))
+            .count()
+    })
+}
+
+/// How many of the time keys hold a value before `now`.
+pub(crate) fn before(now: i64, request: &Request) -> usize {
+    ["aws:currenttime", "aws:epochtime"]
+        .iter()
+        .filter(|k| {
+            request.values(k).is_some_and(|vs| {
+                vs.iter()
+                    .any(|v| epoch_seconds(v).is_none_or(|t| t < now as f64))
+            })
+        })
+        .count()
+}
