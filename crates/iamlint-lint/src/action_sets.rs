@@ -6,7 +6,6 @@ use std::sync::OnceLock;
 
 use iamlint_catalog::{Action, Catalog, glob_match};
 use iamlint_model::{Polarity, Statement};
-use rustc_hash::FxHashSet;
 
 const TEXT: &str = include_str!("../data/action-sets.txt");
 
@@ -81,8 +80,8 @@ fn compile(catalog: &'static Catalog) -> ActionSets {
 
 /// What a statement's action element reaches.
 pub enum Reach<'a> {
-    /// The catalog actions of `Action` (by index).
-    Only(FxHashSet<usize>),
+    /// The catalog actions of `Action`, ordered by service and index.
+    Only(crate::context::StatementActions),
     /// Everything but the `NotAction` patterns.
     AllBut(Vec<&'a str>),
     /// Unknown (an unresolvable action): judge nothing.
@@ -92,7 +91,9 @@ pub enum Reach<'a> {
 impl Reach<'_> {
     pub fn reaches(&self, catalog: &Catalog, action: &Action) -> bool {
         match self {
-            Reach::Only(set) => set.contains(&action.index),
+            Reach::Only(actions) => actions
+                .binary_search_by_key(&(action.service, action.index), |a| (a.service, a.index))
+                .is_ok(),
             Reach::AllBut(patterns) => {
                 let name = catalog.full_name(action);
                 !patterns.iter().any(|p| glob_match(p, &name, true))
@@ -109,7 +110,7 @@ pub fn reach<'s>(ctx: &crate::Ctx<'_>, stmt: &'s Statement) -> Reach<'s> {
             None => Reach::Unknown,
         },
         Some((Polarity::Positive, _)) => match ctx.statement_actions(stmt) {
-            Some(actions) => Reach::Only(actions.iter().map(|a| a.index).collect()),
+            Some(actions) => Reach::Only(actions),
             None => Reach::Unknown,
         },
         None => Reach::Unknown,

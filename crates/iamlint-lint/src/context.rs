@@ -35,12 +35,18 @@ pub struct FileInfo<'a> {
     pub(crate) memo: Memo,
 }
 
-/// Per-file results shared between rules: the actions a statement covers, by the
-/// statement's start offset (`None` when some action is unknown or malformed).
+/// Per-file results shared between rules, by the statement's start offset: the actions a
+/// statement covers (`None` when some action is unknown or malformed), and what each of its
+/// action strings resolves to.
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
     actions: std::cell::RefCell<rustc_hash::FxHashMap<u32, Option<StatementActions>>>,
+    resolutions: std::cell::RefCell<rustc_hash::FxHashMap<u32, Resolutions>>,
 }
+
+/// What each action string of a statement resolves to, in the order of
+/// `Statement::action_strings`.
+pub type Resolutions = std::rc::Rc<Vec<std::sync::Arc<crate::actions::Resolution>>>;
 
 /// The catalog actions of a statement, shared.
 pub type StatementActions = std::rc::Rc<Vec<&'static iamlint_catalog::Action>>;
@@ -66,6 +72,27 @@ impl<'a> Ctx<'a> {
         self.file
             .memo
             .actions
+            .borrow_mut()
+            .insert(key, found.clone());
+        found
+    }
+
+    /// What each of a statement's action strings (`Action` or `NotAction`) resolves to, in
+    /// the order of `Statement::action_strings`. Computed once per statement, so that the
+    /// action rules do not each look every string up again.
+    pub fn resolutions(&self, stmt: &iamlint_model::Statement) -> Resolutions {
+        let key = u32::from(stmt.range.start());
+        if let Some(hit) = self.file.memo.resolutions.borrow().get(&key) {
+            return hit.clone();
+        }
+        let found: Resolutions = std::rc::Rc::new(
+            stmt.action_strings()
+                .map(|s| crate::actions::resolve(self.file.catalog, &s.value))
+                .collect(),
+        );
+        self.file
+            .memo
+            .resolutions
             .borrow_mut()
             .insert(key, found.clone());
         found

@@ -107,32 +107,22 @@ pub fn closest<'a>(
 
 /// IAM-style glob match, ignoring ASCII case: `*` matches any run, `?` one character.
 pub fn glob_match_ignore_case(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let t: Vec<char> = text.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let (mut pi, mut ti) = (0usize, 0usize);
-    let mut star: Option<(usize, usize)> = None;
-    while ti < t.len() {
-        match p.get(pi) {
-            Some('*') => {
-                star = Some((pi, ti));
-                pi += 1;
-            }
-            Some(&c) if c == '?' || Some(&c) == t.get(ti) => {
-                pi += 1;
-                ti += 1;
-            }
-            _ => match star {
-                Some((sp, st)) => {
-                    pi = sp + 1;
-                    ti = st + 1;
-                    star = Some((sp, st + 1));
-                }
-                None => return false,
-            },
+    // the literal head first: most patterns differ from the text within a few bytes
+    let (p, t) = (pattern.as_bytes(), text.as_bytes());
+    let mut i = 0;
+    loop {
+        match (p.get(i), t.get(i)) {
+            (None, None) => return true,
+            (Some(b'*' | b'?'), _) => break,
+            (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => i += 1,
+            _ => return false,
         }
     }
-    p.get(pi..)
-        .is_some_and(|rest| rest.iter().all(|&c| c == '*'))
+    // `i` is where the pattern's first wildcard is, a character boundary of both strings
+    match (pattern.get(i..), text.get(i..)) {
+        (Some(p), Some(t)) => iamlint_catalog::glob_match(p, t, true),
+        _ => false,
+    }
 }
 
 /// Whether any of the statement's `Action` entries matches `action`.
@@ -259,6 +249,13 @@ mod tests {
         assert!(!glob_match_ignore_case("a*b*c", "axxbyy"));
         assert!(glob_match_ignore_case("", ""));
         assert!(!glob_match_ignore_case("", "a"));
+        // the literal head, then the wildcards; `?` is one character, however many bytes
+        assert!(!glob_match_ignore_case("s3:Get*", "s3:Ge"));
+        assert!(!glob_match_ignore_case("IAM:PassRole", "iam:PassRolex"));
+        assert!(glob_match_ignore_case("IAM:PassRole", "iam:passrole"));
+        assert!(glob_match_ignore_case("é?x*", "éüxyz"));
+        assert!(!glob_match_ignore_case("é??x", "éüx"));
+        assert!(glob_match_ignore_case("?*", "ü"));
     }
 
     #[test]

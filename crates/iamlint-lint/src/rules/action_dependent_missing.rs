@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::actions::{Resolution, resolve};
+use crate::actions::Resolution;
 
 declare_rule! {
     /// An allowed action whose documented dependent actions the statement does not also
@@ -28,8 +28,9 @@ impl Rule for ActionDependentMissing {
             .statements()
             .filter(|s| s.is_allow() && s.action.is_some())
         {
-            for s in stmt.action_strings() {
-                let Resolution::Action(a) = &*resolve(catalog, &s.value) else {
+            let resolved = ctx.resolutions(stmt);
+            for (s, resolution) in stmt.action_strings().zip(resolved.iter()) {
+                let Resolution::Action(a) = &**resolution else {
                     continue;
                 };
                 let missing: Vec<&str> = catalog

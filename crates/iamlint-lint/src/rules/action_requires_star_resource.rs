@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::actions::{Resolution, resolve};
+use crate::actions::Resolution;
 
 declare_rule! {
     /// An action without resource-level permissions (such as `s3:ListAllMyBuckets`) in a
@@ -27,13 +27,13 @@ impl Rule for ActionRequiresStarResource {
             return;
         }
         let catalog = ctx.catalog();
-        for s in stmt.action_strings() {
-            let resolution = resolve(catalog, &s.value);
+        let resolved = ctx.resolutions(stmt);
+        for (s, resolution) in stmt.action_strings().zip(resolved.iter()) {
             let actions = resolution.actions();
             if actions.is_empty() || actions.iter().any(|a| catalog.has_resource_types(a)) {
                 continue;
             }
-            let message = match &*resolution {
+            let message = match &**resolution {
                 Resolution::Pattern(v) => format!(
                     "the {} actions matched by `{}` support no resource-level permissions",
                     v.len(),

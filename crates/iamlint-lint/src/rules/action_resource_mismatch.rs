@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::actions::{Resolution, resolve};
+use crate::actions::Resolution;
 use crate::arns::{fits_its_service, matches_type, resource_arns};
 
 declare_rule! {
@@ -67,8 +67,8 @@ impl Rule for ActionResourceMismatch {
                 .filter_map(|r| r.resource_type)
                 .any(type_fits)
         };
-        for s in stmt.action_strings() {
-            let resolution = resolve(catalog, &s.value);
+        let resolved = ctx.resolutions(stmt);
+        for (s, resolution) in stmt.action_strings().zip(resolved.iter()) {
             let with_types: Vec<&iamlint_catalog::Action> = resolution
                 .actions()
                 .iter()
@@ -88,7 +88,7 @@ impl Rule for ActionResourceMismatch {
                 .flat_map(|rt| rt.arns().iter().map(|t| format!("`{}`", t.text)))
                 .take(3)
                 .collect();
-            let message = match &*resolution {
+            let message = match &**resolution {
                 Resolution::Pattern(v) => format!(
                     "none of the {} actions matched by `{}` applies to the statement's resources",
                     v.len(),

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::actions::{Resolution, resolve};
+use crate::actions::Resolution;
 
 declare_rule! {
     /// An action, or a whole service, that AWS has removed: it once existed, so it is not a
@@ -16,12 +16,12 @@ declare_rule! {
 
 impl Rule for ActionRetired {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
-        let catalog = ctx.catalog();
-        for s in stmt.action_strings() {
+        let resolved = ctx.resolutions(stmt);
+        for (s, resolution) in stmt.action_strings().zip(resolved.iter()) {
             if ctx.options().is_known_action(&s.value) {
                 continue;
             }
-            match &*resolve(catalog, &s.value) {
+            match &**resolution {
                 Resolution::RetiredAction(r) => {
                     ctx.report(s.range, format!("`{}` was removed from AWS (last listed {})", r.name, r.last_seen))
                         .help("the action no longer exists, so it grants and denies nothing; remove it or use its replacement");

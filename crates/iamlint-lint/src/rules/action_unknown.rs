@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::actions::{Resolution, resolve};
+use crate::actions::Resolution;
 
 declare_rule! {
     /// An action that its service does not define: usually a typo, sometimes an API
@@ -17,8 +17,9 @@ declare_rule! {
 impl Rule for ActionUnknown {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let catalog = ctx.catalog();
-        for s in stmt.action_strings() {
-            if !matches!(*resolve(catalog, &s.value), Resolution::UnknownAction)
+        let resolved = ctx.resolutions(stmt);
+        for (s, resolution) in stmt.action_strings().zip(resolved.iter()) {
+            if !matches!(**resolution, Resolution::UnknownAction)
                 || ctx.options().is_known_action(&s.value)
             {
                 continue;

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::actions::{Resolution, resolve};
+use crate::actions::Resolution;
 
 declare_rule! {
     /// An action whose service prefix is not in the AWS service authorization reference.
@@ -16,8 +16,9 @@ declare_rule! {
 impl Rule for ActionUnknownService {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let catalog = ctx.catalog();
-        for s in stmt.action_strings() {
-            if !matches!(*resolve(catalog, &s.value), Resolution::UnknownService)
+        let resolved = ctx.resolutions(stmt);
+        for (s, resolution) in stmt.action_strings().zip(resolved.iter()) {
+            if !matches!(**resolution, Resolution::UnknownService)
                 || ctx.options().is_known_action(&s.value)
             {
                 continue;

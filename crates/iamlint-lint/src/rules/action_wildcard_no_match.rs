@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::actions::{Resolution, resolve};
+use crate::actions::Resolution;
 
 declare_rule! {
     /// A wildcard action that matches no action, such as `s3:Gett*`.
@@ -16,8 +16,9 @@ declare_rule! {
 impl Rule for ActionWildcardNoMatch {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let catalog = ctx.catalog();
-        for s in stmt.action_strings() {
-            let Resolution::Pattern(matched) = &*resolve(catalog, &s.value) else {
+        let resolved = ctx.resolutions(stmt);
+        for (s, resolution) in stmt.action_strings().zip(resolved.iter()) {
+            let Resolution::Pattern(matched) = &**resolution else {
                 continue;
             };
             if !matched.is_empty() || ctx.options().is_known_action(&s.value) {
