@@ -2,9 +2,11 @@
 //! with only `IAM001` (parse, lower and the engine) and then once per rule with that rule
 //! alone, and prints each rule's cost above the baseline, slowest first.
 //!
-//! `cargo run --release -p iamlint-lint --example rule_costs -- ../shared/data/aws-managed-policies/policies`
+//! `cargo run --release -p iamlint-lint --features rule-timing --example rule_costs -- ../shared/data/aws-managed-policies/policies`
 //! (add `cold` to stop after the first, cold run; `profile` to only run the default rules, repeatedly, under a profiler, or `profile
-//! CODE` for one rule; `files CODE` to list the twenty files on which one rule costs most).
+//! CODE` for one rule; `files CODE` to list the twenty files on which one rule costs most;
+//! `within` for the time each rule takes inside the default run). The example needs the
+//! `rule-timing` feature: `--features rule-timing`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a developer tool")]
 
@@ -78,6 +80,29 @@ fn main() {
         println!("{code} alone over {} files: {total:?}", files.len());
         for (d, path) in costs.iter().take(20) {
             println!("{d:>12.2?}  {}", path.display());
+        }
+        return;
+    }
+    // `rule_costs DIR within`: the time each rule takes within the default run (shared work
+    // is counted where it is first done), over three warm runs
+    if std::env::args().nth(2).as_deref() == Some("within") {
+        time(&files, &[]);
+        iamlint_lint::timing::take();
+        let all = time(&files, &[]);
+        let spent = iamlint_lint::timing::take();
+        let rules: Duration = spent.iter().sum();
+        println!(
+            "default rules, warm: {all:?} (best of three); in rules: {:?} per run",
+            rules / 3
+        );
+        let mut costs: Vec<(Duration, &str)> = spent
+            .iter()
+            .zip(RULES.iter())
+            .map(|(d, r)| (*d / 3, r.meta().code))
+            .collect();
+        costs.sort_by(|a, b| b.cmp(a));
+        for (d, code) in costs.iter().take(30) {
+            println!("{code} {:>8.2} ms", d.as_secs_f64() * 1000.0);
         }
         return;
     }

@@ -101,6 +101,8 @@ fn run(text: &str, invalid_utf8: &[iamlint_diagnostics::TextRange], options: &Op
         if !options.selection.is_enabled(i) {
             continue;
         }
+        #[cfg(feature = "rule-timing")]
+        let started = std::time::Instant::now();
         let mut ctx = Ctx {
             file: &file,
             meta: rule.meta(),
@@ -113,6 +115,8 @@ fn run(text: &str, invalid_utf8: &[iamlint_diagnostics::TextRange], options: &Op
                 rule.check_statement(&mut ctx, policy, stmt);
             }
         }
+        #[cfg(feature = "rule-timing")]
+        timing::add(i, started.elapsed());
     }
     sort_diagnostics(&mut out);
     Checked {
@@ -120,5 +124,33 @@ fn run(text: &str, invalid_utf8: &[iamlint_diagnostics::TextRange], options: &Op
         policy_type,
         type_source,
         diagnostics: out,
+    }
+}
+
+/// Time spent in each rule on this thread, for `examples/rule_costs`.
+#[cfg(feature = "rule-timing")]
+pub mod timing {
+    use std::cell::RefCell;
+    use std::time::Duration;
+
+    thread_local! {
+        static SPENT: RefCell<Vec<Duration>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub(crate) fn add(rule: usize, d: Duration) {
+        SPENT.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.len() <= rule {
+                s.resize(rule + 1, Duration::ZERO);
+            }
+            if let Some(x) = s.get_mut(rule) {
+                *x += d;
+            }
+        });
+    }
+
+    /// Time per rule (by registry position) since the last call, which resets it.
+    pub fn take() -> Vec<Duration> {
+        SPENT.with(|s| std::mem::take(&mut *s.borrow_mut()))
     }
 }

@@ -100,6 +100,19 @@ fn apply(request: &Request, m: &Move) -> Request {
 /// Every move the conditions suggest for a request: remove a key, or give it one value read
 /// off one of its tests.
 fn moves(goal: &Goal<'_>, request: &Request) -> Vec<Move> {
+    // keys that some operator reads as other than a string keep to their own family's
+    // values; the others may also take the plain string `x`
+    let typed: Vec<String> = goal
+        .conditions
+        .iter()
+        .flat_map(|c| c.pairs())
+        .filter(|(op, _)| {
+            op.operator
+                .operator
+                .is_some_and(|o| !matches!(o.family(), Family::String | Family::Null))
+        })
+        .map(|(_, key)| key.key.name.to_ascii_lowercase())
+        .collect();
     let mut out: Vec<Move> = Vec::new();
     for condition in &goal.conditions {
         for (op, key) in condition.pairs() {
@@ -112,7 +125,7 @@ fn moves(goal: &Goal<'_>, request: &Request) -> Vec<Move> {
             for text in key.texts() {
                 candidates(family, text, request, goal.variables, &mut values);
             }
-            if family == Family::String {
+            if matches!(family, Family::String | Family::Null) && !typed.contains(&name) {
                 values.push(("x".to_owned(), Vec::new()));
             }
             if let Some(now) = goal.now.filter(|_| is_time_key(&name)) {

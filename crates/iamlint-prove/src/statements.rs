@@ -591,6 +591,20 @@ mod tests {
         assert!(found.action.starts_with("s3:Get") && found.action != "s3:GetObject");
     }
 
+    /// A key the Allow needs present (`Null` false) is given a value.
+    #[test]
+    fn guesses_a_value_for_a_key_that_must_be_present() {
+        let p = policy(
+            r#"{"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Action":"kms:Decrypt","Resource":"*","Condition":{"Null":
+                {"aws:ResourceTag/project":"false"}}},
+              {"Effect":"Deny","NotAction":"kms:*","Resource":"*"}]}"#,
+        );
+        let s = numbered(&p);
+        let found = escaping(&p, s[0].1, &s[1..]).expect("escapes");
+        assert!(found.values("aws:ResourceTag/project").is_some());
+    }
+
     fn condition_of(p: &Policy) -> &Condition {
         p.statements()
             .next()
