@@ -91,6 +91,15 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
+/// The edit distance when it is at most `max`. Lengths that differ by more than `max`
+/// characters are ruled out without computing it (suggestions scan whole vocabularies).
+pub fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    if a.chars().count().abs_diff(b.chars().count()) > max {
+        return None;
+    }
+    Some(edit_distance(a, b)).filter(|d| *d <= max)
+}
+
 /// The candidate closest to `word` within `max` edits (ties: the first), if any.
 pub fn closest<'a>(
     word: &str,
@@ -99,8 +108,7 @@ pub fn closest<'a>(
 ) -> Option<&'a str> {
     candidates
         .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, _)| *d <= max)
+        .filter_map(|c| Some((edit_distance_within(word, c, max)?, c)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

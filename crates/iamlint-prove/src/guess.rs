@@ -14,13 +14,20 @@
 //! the solver could not have found.
 
 use iamlint_catalog::catalog;
-use iamlint_eval::{Principal, Request, action_matches, epoch_seconds, pair_holds};
+use iamlint_eval::{
+    PolicyInput, Principal, Request, action_matches, epoch_seconds, pair_holds, policy_allows,
+    statement_applies,
+};
 use iamlint_model::operators::Family;
 use iamlint_model::variables::{Piece, VariableKind, parse};
-use iamlint_model::{Condition, Polarity, PrincipalKind, Statement};
+use iamlint_model::{Condition, Effect, Polarity, Policy, PrincipalKind, Statement};
+
+use crate::query::kind_of;
 
 /// How many requests one search may evaluate before it leaves the question to the solver.
 const BUDGET: usize = 2000;
+/// The work a policy-level search may do, in evaluations times the patterns each compares.
+const WORK: usize = 200_000;
 /// How many starting requests are improved, best first.
 const STARTS: usize = 6;
 /// The account of the requests a guess writes.
@@ -43,9 +50,13 @@ pub(crate) struct Goal<'a> {
     pub now: Option<i64>,
 }
 
-/// Looks for a witness, starting from each of `starts` (a request and the context the
-/// variables of its resource need).
+/// Looks for a witness, starting from each of `starts`.
 pub(crate) fn search(goal: &Goal<'_>, starts: Vec<Request>) -> Option<Request> {
+    search_within(goal, starts, BUDGET).0
+}
+
+/// [`search`] with a budget of evaluations; also says how many it spent.
+fn search_within(goal: &Goal<'_>, starts: Vec<Request>, budget: usize) -> (Option<Request>, usize) {
     let mut spent = 0usize;
     let mut scored: Vec<(usize, Request)> = starts
         .into_iter()
@@ -60,8 +71,8 @@ pub(crate) fn search(goal: &Goal<'_>, starts: Vec<Request>) -> Option<Request> {
         // helps
         'improve: while score > 0 {
             for m in moves(goal, &request) {
-                if spent >= BUDGET {
-                    return None;
+                if spent >= budget {
+                    return (None, spent);
                 }
                 spent += 1;
                 let next = apply(&request, &m);
@@ -75,10 +86,10 @@ pub(crate) fn search(goal: &Goal<'_>, starts: Vec<Request>) -> Option<Request> {
             break;
         }
         if score == 0 && (goal.confirmed)(&request) {
-            return Some(request);
+            return (Some(request), spent);
         }
     }
-    None
+    (None, spent)
 }
 
 /// The request with a move applied.
@@ -234,10 +245,16 @@ fn instantiate(text: &str, request: &Request, variables: bool) -> (String, Move)
 }
 
 /// The requests a search starts from for a statement: its principals, actions and resources,
-/// each written down plainly, with an empty context (but for its resources' variables).
-pub(crate) fn starts(stmt: &Statement, variables: bool) -> Vec<Request> {
+/// each written down plainly, with an empty context (but for its resources' variables). With
+/// `closed`, only catalog actions; actions written in `avoid` (lower case) come last.
+pub(crate) fn starts(
+    stmt: &Statement,
+    variables: bool,
+    closed: bool,
+    avoid: &[String],
+) -> Vec<Request> {
     let principals = principals(stmt);
-    let actions = actions(stmt);
+    let actions = actions(stmt, closed, avoid);
     let resources = resources(stmt, variables);
     let mut out = Vec::new();
     for (resource, context) in &resources {
@@ -298,27 +315,45 @@ fn principals(stmt: &Statement) -> Vec<Principal> {
     out
 }
 
-/// Actions a statement matches, written down plainly: catalog actions first, then the
-/// pattern with its wildcards filled (open-world mode allows any action).
-fn actions(stmt: &Statement) -> Vec<String> {
-    let plain = [
-        "s3:GetObject",
-        "ec2:DescribeInstances",
-        "iam:PassRole",
-        "x:x",
-    ];
+/// Actions a statement matches, written down plainly: catalog actions first, then (in open
+/// world, where any action may be asked for) the pattern with its wildcards filled. The
+/// patterns written in `avoid` come last.
+fn actions(stmt: &Statement, closed: bool, avoid: &[String]) -> Vec<String> {
+    let plain: &[&str] = if closed {
+        &["s3:GetObject", "ec2:DescribeInstances", "iam:PassRole"]
+    } else {
+        &[
+            "s3:GetObject",
+            "ec2:DescribeInstances",
+            "iam:PassRole",
+            "x:x",
+        ]
+    };
+    let c = catalog();
     let mut out: Vec<String> = Vec::new();
     match stmt.actions() {
         Some((Polarity::Positive, entry)) => {
-            for p in entry.value.ok().into_iter().flat_map(|l| l.strings()) {
-                let p = p.value.as_str();
+            let mut patterns: Vec<&str> = entry
+                .value
+                .ok()
+                .into_iter()
+                .flat_map(|l| l.strings())
+                .map(|p| p.value.as_str())
+                .collect();
+            // stable: the written order otherwise
+            patterns.sort_by_key(|p| avoid.contains(&p.to_ascii_lowercase()));
+            for p in patterns {
+                if out.len() >= 12 {
+                    break;
+                }
                 if p == "*" {
                     out.extend(plain.iter().map(|s| (*s).to_owned()));
                 } else if p.contains(['*', '?']) {
-                    let c = catalog();
                     out.extend(c.expand(p).iter().take(3).map(|a| c.full_name(a)));
-                    out.push(p.replace(['*', '?'], "x"));
-                } else {
+                    if !closed {
+                        out.push(p.replace(['*', '?'], "x"));
+                    }
+                } else if !closed || c.action(p).is_some() {
                     out.push(p.to_owned());
                 }
             }
@@ -376,6 +411,98 @@ fn resources(stmt: &Statement, variables: bool) -> Vec<(String, Move)> {
     out
 }
 
+/// A request `x` allows and `y` does not (each policy on its own, as the queries compare
+/// them), found by a search from each Allow statement of `x`. With `closed`, actions range
+/// over the catalog.
+pub(crate) fn difference(x: &Policy, y: &Policy, closed: bool) -> Option<Request> {
+    let (kx, ky) = (kind_of(x), kind_of(y));
+    let vx = x.expands_variables();
+    let vy = y.expands_variables();
+    let (x_allows, x_denies) = (with_effect(x, Effect::Allow), with_effect(x, Effect::Deny));
+    let (y_allows, y_denies) = (with_effect(y, Effect::Allow), with_effect(y, Effect::Deny));
+    // the action patterns `y` allows as written: starting elsewhere finds a difference sooner
+    let avoid: Vec<String> = y_allows
+        .iter()
+        .flat_map(|s| s.action_strings())
+        .map(|a| a.value.to_ascii_lowercase())
+        .collect();
+    // an evaluation costs about as much as the patterns it compares
+    let size: usize = x
+        .statements()
+        .chain(y.statements())
+        .map(|s| s.action_strings().count() + s.resource_strings().count() + 1)
+        .sum();
+    let budget = (WORK / size.max(1)).clamp(1, BUDGET);
+    let confirmed = |r: &Request| {
+        policy_allows(
+            &PolicyInput {
+                kind: kx,
+                policy: x,
+            },
+            r,
+        ) && !policy_allows(
+            &PolicyInput {
+                kind: ky,
+                policy: y,
+            },
+            r,
+        )
+    };
+    let mut spent = 0usize;
+    for start in &x_allows {
+        let score = |r: &Request| {
+            let own = if statement_applies(start, kx, r, vx) {
+                0
+            } else {
+                1 + failing(start.condition(), r, vx)
+            };
+            let denied = x_denies
+                .iter()
+                .filter(|d| statement_applies(d, kx, r, vx))
+                .count();
+            let kept = if y_denies.iter().any(|d| statement_applies(d, ky, r, vy)) {
+                0
+            } else {
+                y_allows
+                    .iter()
+                    .filter(|s| statement_applies(s, ky, r, vy))
+                    .count()
+            };
+            own + denied + kept
+        };
+        let goal = Goal {
+            score: &score,
+            confirmed: &confirmed,
+            conditions: std::iter::once(*start)
+                .chain(x_denies.iter().copied())
+                .chain(y_allows.iter().copied())
+                .chain(y_denies.iter().copied())
+                .filter_map(Statement::condition)
+                .collect(),
+            variables: vx,
+            now: None,
+        };
+        let left = budget.saturating_sub(spent);
+        if left == 0 {
+            return None;
+        }
+        let (found, used) = search_within(&goal, starts(start, vx, closed, &avoid), left);
+        spent += used;
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// The statements of a policy with an effect.
+fn with_effect(policy: &Policy, effect: Effect) -> Vec<&Statement> {
+    policy
+        .statements()
+        .filter(|s| s.effect() == Some(effect))
+        .collect()
+}
+
 /// How many of a condition's tests fail for a request.
 pub(crate) fn failing(condition: Option<&Condition>, request: &Request, variables: bool) -> usize {
     condition.map_or(0, |c| {
@@ -396,4 +523,69 @@ pub(crate) fn before(now: i64, request: &Request) -> usize {
             })
         })
         .count()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+    use super::*;
+
+    fn policy(text: &str) -> Policy {
+        let parsed = iamlint_syntax::parse(text);
+        iamlint_model::lower(parsed.root.as_ref().expect("JSON")).expect("an object")
+    }
+
+    fn allow(action: &str, resource: &str, extra: &str) -> Policy {
+        policy(&format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":{action},"Resource":"{resource}"{extra}}}]}}"#
+        ))
+    }
+
+    #[test]
+    fn a_difference_read_off_the_larger_policy() {
+        let get = allow(r#""s3:Get*""#, "arn:aws:s3:::b/*", "");
+        let object = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/*", "");
+        assert_eq!(difference(&object, &get, true), None);
+        let found = difference(&get, &object, true).expect("a guess");
+        // closed world: a catalog action, not the pattern filled in
+        assert!(catalog().action(&found.action).is_some(), "{found:?}");
+        assert_ne!(found.action, "s3:GetObject");
+        assert!(found.resource.starts_with("arn:aws:s3:::b/"));
+    }
+
+    #[test]
+    fn a_difference_through_a_condition() {
+        let plain = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/*", "");
+        let secure = allow(
+            r#""s3:GetObject""#,
+            "arn:aws:s3:::b/*",
+            r#","Condition":{"Bool":{"aws:SecureTransport":"true"}}"#,
+        );
+        assert_eq!(difference(&secure, &plain, true), None);
+        let found = difference(&plain, &secure, true).expect("a guess");
+        assert_ne!(
+            found.values("aws:SecureTransport"),
+            Some(&["true".to_owned()][..])
+        );
+    }
+
+    /// A policy with many statements gets a smaller budget of evaluations, and the
+    /// statements whose actions the other policy names are tried last.
+    #[test]
+    fn the_new_action_is_found_among_many() {
+        let c = catalog();
+        let many: Vec<String> = c
+            .expand("s3:*")
+            .iter()
+            .map(|a| c.full_name(a))
+            .filter(|a| a != "s3:PutObject")
+            .take(40)
+            .map(|a| format!("\"{a}\""))
+            .collect();
+        let old = allow(&format!("[{}]", many.join(",")), "*", "");
+        let new = allow(&format!("[{},\"s3:PutObject\"]", many.join(",")), "*", "");
+        let found = difference(&new, &old, true).expect("a guess");
+        assert_eq!(found.action, "s3:PutObject");
+    }
 }

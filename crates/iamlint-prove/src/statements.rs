@@ -208,7 +208,7 @@ fn escaping(policy: &Policy, stmt: &Statement, covering: &[Numbered<'_>]) -> Opt
         variables,
         now: None,
     };
-    guess::search(&goal, guess::starts(stmt, variables))
+    guess::search(&goal, guess::starts(stmt, variables, false, &[]))
 }
 
 /// Whether the `covering` statements apply to every request `stmt` matches, and if so which

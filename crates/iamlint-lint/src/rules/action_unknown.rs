@@ -35,8 +35,7 @@ impl Rule for ActionUnknown {
             let suggestion = catalog
                 .actions_of(sv)
                 .iter()
-                .map(|a| (edit_distance(name, a.name), a))
-                .filter(|(d, _)| *d <= limit)
+                .filter_map(|a| Some((edit_distance_within(name, a.name, limit)?, a)))
                 .min_by_key(|(d, _)| *d)
                 .map(|(_, a)| a);
             let d = ctx.report(

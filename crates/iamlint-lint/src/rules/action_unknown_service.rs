@@ -32,10 +32,8 @@ impl Rule for ActionUnknownService {
             let suggestion = catalog
                 .services
                 .iter()
-                .map(|sv| (edit_distance(&lower, sv.prefix), sv))
-                .filter(|(d, sv)| {
-                    *d <= 2 && !catalog.expand(&format!("{}:{rest}", sv.prefix)).is_empty()
-                })
+                .filter_map(|sv| Some((edit_distance_within(&lower, sv.prefix, 2)?, sv)))
+                .filter(|(_, sv)| !catalog.expand(&format!("{}:{rest}", sv.prefix)).is_empty())
                 .min_by_key(|(d, _)| *d)
                 .map(|(_, sv)| sv);
             let d = ctx.report(at, format!("`{service}` is not an AWS service prefix"));
