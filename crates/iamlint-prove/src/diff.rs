@@ -170,7 +170,7 @@ fn strings(entry: &Entry<Typed<StrList>>) -> Vec<String> {
 
 /// A statement in words, without its `Action` (but with a `NotAction` list) and without
 /// positions: two statements of one shape apply to the same requests, action aside.
-fn shape(stmt: &Statement) -> String {
+pub(crate) fn shape(stmt: &Statement) -> String {
     let mut out = format!("{:?}|", stmt.effect());
     if let Some((polarity, e)) = stmt.actions()
         && polarity == Polarity::Negative

@@ -448,6 +448,16 @@ pub(crate) fn difference(x: &Policy, y: &Policy, closed: bool) -> Option<Request
             r,
         )
     };
+    // statements `y` holds in the same words are tried last: they differ only through the
+    // other statements
+    let written = |s: &Statement| {
+        let mut actions: Vec<String> = s.action_strings().map(|a| a.value.clone()).collect();
+        actions.sort();
+        format!("{}{actions:?}", crate::diff::shape(s))
+    };
+    let theirs: Vec<String> = y_allows.iter().map(|s| written(s)).collect();
+    let mut x_allows = x_allows;
+    x_allows.sort_by_cached_key(|s| theirs.contains(&written(s)));
     let mut spent = 0usize;
     for start in &x_allows {
         let score = |r: &Request| {

@@ -442,8 +442,9 @@ pub(crate) fn presented(found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> 
 }
 
 thread_local! {
-    /// The solver every query on this thread uses, each within a [`Scope`].
-    static SOLVER: Solver = Solver::new();
+    /// The solver every query on this thread uses, each within a [`Scope`] (replaced after a
+    /// check that did not decide).
+    static SOLVER: std::cell::RefCell<Option<Solver>> = const { std::cell::RefCell::new(None) };
     /// The timeout last set on [`SOLVER`].
     static TIMEOUT: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
 }
@@ -481,43 +482,73 @@ fn solve(
     let (request, domain) = Request::declare(vocabulary, open, &[formula, and], fine);
     let strings = request.uses_strings();
     // `Fails` here carries the model's request, not yet replayed
-    let answer = SOLVER.with(|solver| {
+    let answer = SOLVER.with(|cell| {
         // one solver per thread, each query in its own scope: a fresh solver costs about 4 ms
         // to set up, more than most queries take to solve
-        let _scope = Scope::open(solver);
-        // setting parameters costs about as much as a small query: only when they change
-        if TIMEOUT.with(|t| t.replace(Some(timeout_ms))) != Some(timeout_ms) {
-            let mut params = Params::new();
-            params.set_u32("timeout", timeout_ms);
-            solver.set_params(&params);
+        let mut slot = cell.borrow_mut();
+        let solver = slot.get_or_insert_with(|| {
+            TIMEOUT.with(|t| t.set(None));
+            Solver::new()
+        });
+        let answer = ask(
+            solver,
+            vocabulary,
+            &request,
+            &domain,
+            open,
+            [formula, and],
+            timeout_ms,
+        );
+        // a check that was canceled (time out) or gave up may leave Z3 4.8's solver in a state
+        // a later check crashes on: the next query gets a fresh one
+        if matches!(answer, Verdict::Unknown(_)) {
+            *slot = None;
         }
-        for d in &domain {
-            solver.assert(d);
-        }
-        solver.assert(request.encode(vocabulary, open, formula));
-        solver.assert(request.encode(vocabulary, open, and));
-        match solver.check() {
-            SatResult::Unsat => Verdict::Holds,
-            SatResult::Unknown => {
-                let why = solver
-                    .get_reason_unknown()
-                    .unwrap_or_else(|| "no reason given".to_owned());
-                Verdict::Unknown(format!("the solver could not decide ({why})"))
-            }
-            SatResult::Sat => match solver.get_model() {
-                None => {
-                    Verdict::Unknown("the solver found a difference but gave no model".to_owned())
-                }
-                Some(model) => match concretize(vocabulary, &request, &model) {
-                    Some(found) => Verdict::Fails(found),
-                    None => Verdict::Unknown(
-                        "internal error: the solver's model could not be read".to_owned(),
-                    ),
-                },
-            },
-        }
+        answer
     });
     (answer, strings)
+}
+
+/// Asks one solver, within its own scope.
+fn ask(
+    solver: &Solver,
+    vocabulary: &Vocabulary,
+    request: &Request,
+    domain: &[z3::ast::Bool],
+    open: bool,
+    [formula, and]: [&Formula; 2],
+    timeout_ms: u32,
+) -> Verdict {
+    let _scope = Scope::open(solver);
+    // setting parameters costs about as much as a small query: only when they change
+    if TIMEOUT.with(|t| t.replace(Some(timeout_ms))) != Some(timeout_ms) {
+        let mut params = Params::new();
+        params.set_u32("timeout", timeout_ms);
+        solver.set_params(&params);
+    }
+    for d in domain {
+        solver.assert(d);
+    }
+    solver.assert(request.encode(vocabulary, open, formula));
+    solver.assert(request.encode(vocabulary, open, and));
+    match solver.check() {
+        SatResult::Unsat => Verdict::Holds,
+        SatResult::Unknown => {
+            let why = solver
+                .get_reason_unknown()
+                .unwrap_or_else(|| "no reason given".to_owned());
+            Verdict::Unknown(format!("the solver could not decide ({why})"))
+        }
+        SatResult::Sat => match solver.get_model() {
+            None => Verdict::Unknown("the solver found a difference but gave no model".to_owned()),
+            Some(model) => match concretize(vocabulary, request, &model) {
+                Some(found) => Verdict::Fails(found),
+                None => Verdict::Unknown(
+                    "internal error: the solver's model could not be read".to_owned(),
+                ),
+            },
+        },
+    }
 }
 
 /// Makes a confirmed request readable without asking the solver again: each value that is not
