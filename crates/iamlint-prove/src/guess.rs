@@ -540,11 +540,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
     use super::*;
-
-    fn policy(text: &str) -> Policy {
-        let parsed = iamlint_syntax::parse(text);
-        iamlint_model::lower(parsed.root.as_ref().expect("JSON")).expect("an object")
-    }
+    use crate::testing::policy;
 
     fn allow(action: &str, resource: &str, extra: &str) -> Policy {
         policy(&format!(

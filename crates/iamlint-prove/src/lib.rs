@@ -32,3 +32,15 @@ pub use statements::{
     Covered, Unsatisfiable, notaction_excluding_nothing, redundant_allows, shadowed_allows,
     unsatisfiable_conditions,
 };
+
+/// Helpers for the unit tests.
+#[cfg(test)]
+mod testing {
+    #![allow(clippy::expect_used, reason = "tests")]
+
+    /// A policy from JSON text.
+    pub(crate) fn policy(text: &str) -> iamlint_model::Policy {
+        let parsed = iamlint_syntax::parse(text);
+        iamlint_model::lower(parsed.root.as_ref().expect("JSON")).expect("an object")
+    }
+}

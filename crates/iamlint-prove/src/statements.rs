@@ -93,19 +93,7 @@ pub fn shadowed_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>,
     let mut vocabulary = None;
     let mut out = Vec::new();
     for (allow, near) in candidates {
-        if let Some(found) = escaping(policy, allow.1, &near) {
-            out.push(Covered {
-                allow: allow.0,
-                verdict: Verdict::Fails(found),
-                by: Vec::new(),
-            });
-            continue;
-        }
-        let v = match &vocabulary {
-            Some(v) => v,
-            None => vocabulary.insert(Vocabulary::of(&[policy])?),
-        };
-        out.push(covered(v, policy, allow, &near, timeout_ms));
+        out.push(covered(&mut vocabulary, policy, allow, &near, timeout_ms)?);
     }
     Ok(out)
 }
@@ -211,15 +199,34 @@ fn escaping(policy: &Policy, stmt: &Statement, covering: &[Numbered<'_>]) -> Opt
     guess::search(&goal, guess::starts(stmt, variables, false, &[]))
 }
 
+/// The policy's vocabulary, built the first time a question needs the solver.
+fn built<'v>(
+    slot: &'v mut Option<Vocabulary>,
+    policy: &Policy,
+) -> Result<&'v Vocabulary, Unsupported> {
+    match slot {
+        Some(v) => Ok(v),
+        None => Ok(slot.insert(Vocabulary::of(&[policy])?)),
+    }
+}
+
 /// Whether the `covering` statements apply to every request `stmt` matches, and if so which
-/// of them overlap it.
+/// of them overlap it: first by a guess ([`escaping`]), then by the solver.
 fn covered(
-    v: &Vocabulary,
+    vocabulary: &mut Option<Vocabulary>,
     policy: &Policy,
     (i, stmt): (usize, &Statement),
     covering: &[(usize, &Statement)],
     timeout_ms: u32,
-) -> Covered {
+) -> Result<Covered, Unsupported> {
+    if let Some(found) = escaping(policy, stmt, covering) {
+        return Ok(Covered {
+            allow: i,
+            verdict: Verdict::Fails(found),
+            by: Vec::new(),
+        });
+    }
+    let v = built(vocabulary, policy)?;
     let any = Formula::or(
         covering
             .iter()
@@ -246,11 +253,11 @@ fn covered(
     } else {
         Vec::new()
     };
-    Covered {
+    Ok(Covered {
         allow: i,
         verdict,
         by,
-    }
+    })
 }
 
 /// For each Allow statement of a policy with several that may be covered by the others:
@@ -277,19 +284,7 @@ pub fn redundant_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>
         if !may_be_covered(stmt, &others) {
             continue;
         }
-        if let Some(found) = escaping(policy, stmt, &others) {
-            out.push(Covered {
-                allow: i,
-                verdict: Verdict::Fails(found),
-                by: Vec::new(),
-            });
-            continue;
-        }
-        let v = match &vocabulary {
-            Some(v) => v,
-            None => vocabulary.insert(Vocabulary::of(&[policy])?),
-        };
-        let answer = covered(v, policy, (i, stmt), &others, timeout_ms);
+        let answer = covered(&mut vocabulary, policy, (i, stmt), &others, timeout_ms)?;
         if answer.verdict == Verdict::Holds {
             redundant.push(i);
         }
@@ -359,10 +354,7 @@ pub fn unsatisfiable_conditions(
         if satisfied(condition, variables, now.filter(|_| timed)) {
             continue;
         }
-        let v = match &vocabulary {
-            Some(v) => v,
-            None => vocabulary.insert(Vocabulary::of(&[policy])?),
-        };
+        let v = built(&mut vocabulary, policy)?;
         let formula = v.condition(stmt, variables);
         let verdict = witness(
             v,
@@ -535,11 +527,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
     use super::*;
-
-    fn policy(text: &str) -> Policy {
-        let parsed = iamlint_syntax::parse(text);
-        iamlint_model::lower(parsed.root.as_ref().expect("JSON")).expect("an object")
-    }
+    use crate::testing::policy;
 
     fn numbered(p: &Policy) -> Vec<Numbered<'_>> {
         p.statements().enumerate().collect()
