@@ -592,7 +592,13 @@ impl Request {
     fn template(&self, subject: &ZString, t: &Template, glob: bool) -> Bool {
         let mut resolved: Vec<Bool> = Vec::new();
         let mut pieces: Vec<ZString> = Vec::new();
-        for part in &t.parts {
+        // wildcards before the first variable: the value is anchored at its end (the rest is
+        // literal), and the head is what precedes the variables
+        let head = match t.parts.first() {
+            Some(Part::Text(h)) if glob && t.head_is_glob() => Some(h.as_str()),
+            _ => None,
+        };
+        for part in t.parts.iter().skip(usize::from(head.is_some())) {
             match part {
                 Part::Text(x) if x.is_empty() => {}
                 Part::Text(x) => pieces.push(ZString::from(x.as_str())),
@@ -629,7 +635,19 @@ impl Request {
             [one] => one.clone(),
             many => ZString::concat(many),
         };
-        let matches = if wild {
+        let matches = if let Some(head) = head {
+            // the head is `start*end` (`Template::parse` allows no other): the value starts
+            // with `start` and ends with `end`, the variables and the literal text after them,
+            // without the two overlapping
+            let (start, end) = head.split_once('*').unwrap_or((head, ""));
+            let tail = ZString::concat(&[ZString::from(end), prefix]);
+            let start = ZString::from(start);
+            Bool::and(&[
+                start.prefix(subject),
+                tail.suffix(subject),
+                (start.length() + tail.length()).le(subject.length()),
+            ])
+        } else if wild {
             let rest = subject.substr(prefix.length(), subject.length() - prefix.length());
             Bool::and(&[
                 prefix.prefix(subject),

@@ -104,14 +104,18 @@ impl In {
 }
 
 /// A value with policy variables: literal text and variables, then the rest of the value,
-/// which is a glob in a `Like` comparison (wildcards before the last variable are not
-/// encoded). A variable whose key is absent or has several values, and no default, leaves
-/// the value unresolved: it then matches nothing.
+/// which is a glob in a `Like` comparison. In a glob, one `*` may also come before the first
+/// variable when everything after it is literal (`*/${aws:username}`); other wildcards before
+/// a variable are not encoded. A variable whose key is absent or
+/// has several values, and no default, leaves the value unresolved: it then matches nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
     pub parts: Vec<Part>,
     /// After the last variable (a glob in `Like` comparisons, else literal text).
     pub rest: String,
+    /// An ARN pattern (`ArnLike`, `ArnEquals`): every variable lies in the resource part, after
+    /// the fifth colon, with no wildcard before it (the first five fields are then literal).
+    pub arn: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -126,8 +130,19 @@ impl Template {
     /// `${*}`, `${?}` and `${$}`, malformed variables, wildcards before a variable in a
     /// glob, a default with wildcards in a glob.
     pub fn parse(value: &str, glob: bool) -> Result<Template, Unsupported> {
+        Template::parse_as(value, glob, false)
+    }
+
+    /// The template of an ARN pattern with variables (`ArnLike`, `ArnEquals`); `Err` also when
+    /// a variable comes before the resource part.
+    pub fn parse_arn(value: &str) -> Result<Template, Unsupported> {
+        Template::parse_as(value, true, true)
+    }
+
+    fn parse_as(value: &str, glob: bool, arn: bool) -> Result<Template, Unsupported> {
         use iamlint_model::variables::{Piece, VariableKind, parse};
         let refuse = || format!("the policy variables in `{value}` are not encoded yet");
+        let wild = |t: &str| glob && t.contains(['*', '?']);
         let mut parts = Vec::new();
         let mut text = String::new();
         for piece in parse(value) {
@@ -138,9 +153,15 @@ impl Template {
                     VariableKind::Special(_) => return Err(refuse()),
                     VariableKind::Key { name, default, .. } => {
                         let default = default.map(|(d, _)| d);
-                        let wild = |t: &str| glob && t.contains(['*', '?']);
-                        if wild(&text) || default.as_deref().is_some_and(wild) {
+                        // wildcards before the first variable only
+                        let head = parts.is_empty();
+                        if (!head && wild(&text)) || default.as_deref().is_some_and(wild) {
                             return Err(refuse());
+                        }
+                        if head && arn && text.matches(':').count() < 5 {
+                            return Err(format!(
+                                "the policy variable in `{value}` comes before the resource part, which is not encoded yet"
+                            ));
                         }
                         parts.push(Part::Text(std::mem::take(&mut text)));
                         parts.push(Part::Var(name.to_ascii_lowercase(), default));
@@ -148,7 +169,29 @@ impl Template {
                 },
             }
         }
-        Ok(Template { parts, rest: text })
+        let template = Template {
+            parts,
+            rest: text,
+            arn,
+        };
+        // before the first variable, one `*` between literal text (`home/*/${aws:username}`):
+        // the value then starts and ends with known text, which Z3 decides quickly; several
+        // wildcards, wildcards after the variables as well, or in an ARN operator (whose `*`
+        // spans no colon in the first five fields) make it slow, and are not encoded
+        if template.head_is_glob() {
+            let one_star = matches!(template.parts.first(), Some(Part::Text(h))
+                if h.matches('*').count() == 1 && !h.contains('?'));
+            if arn || !one_star || wild(&template.rest) {
+                return Err(refuse());
+            }
+        }
+        Ok(template)
+    }
+
+    /// Whether the text before the first variable holds wildcards (a glob template is then
+    /// anchored at its end).
+    pub fn head_is_glob(&self) -> bool {
+        matches!(self.parts.first(), Some(Part::Text(h)) if h.contains(['*', '?']))
     }
 
     /// The keys the template reads.
@@ -162,7 +205,7 @@ impl Template {
 
 impl fmt::Display for Template {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "template\"")?;
+        write!(f, "{}template\"", if self.arn { "arn " } else { "" })?;
         for p in &self.parts {
             match p {
                 Part::Text(t) => write!(f, "{t}")?,
@@ -628,9 +671,17 @@ impl Vocabulary {
                         // the evaluator expands variables in String and ARN operators only
                         let expands = matches!(operator.family(), Family::String | Family::Arn);
                         if variables && expands && value.contains("${") {
-                            let glob = match operator {
-                                Operator::StringEquals | Operator::StringNotEquals => false,
-                                Operator::StringLike | Operator::StringNotLike => true,
+                            let template = match operator {
+                                Operator::StringEquals | Operator::StringNotEquals => {
+                                    Template::parse(value, false)?
+                                }
+                                Operator::StringLike | Operator::StringNotLike => {
+                                    Template::parse(value, true)?
+                                }
+                                Operator::ArnLike
+                                | Operator::ArnEquals
+                                | Operator::ArnNotLike
+                                | Operator::ArnNotEquals => Template::parse_arn(value)?,
                                 _ => {
                                     return Err(format!(
                                         "the policy variable in `{value}` under `{}` is not encoded yet",
@@ -638,8 +689,7 @@ impl Vocabulary {
                                     ));
                                 }
                             };
-                            variable_keys
-                                .extend(Template::parse(value, glob)?.keys().map(str::to_owned));
+                            variable_keys.extend(template.keys().map(str::to_owned));
                         }
                     }
                     families.entry(name.clone()).or_default().insert(family);
@@ -923,8 +973,14 @@ fn compare(
     // the evaluator expands variables in String and ARN operators (`Vocabulary::of` refuses
     // the ones not encoded)
     if variables && pv.contains("${") && matches!(operator.family(), Family::String | Family::Arn) {
-        let glob = matches!(operator, StringLike | StringNotLike);
-        return match Template::parse(pv, glob) {
+        let arn = operator.family() == Family::Arn;
+        let glob = arn || matches!(operator, StringLike | StringNotLike);
+        let template = if arn {
+            Template::parse_arn(pv)
+        } else {
+            Template::parse(pv, glob)
+        };
+        return match template {
             Ok(t) if kind == KeyKind::Str => Formula::atom(Atom::StrVar(k, slot, t, glob)),
             _ => Formula::False,
         };

@@ -54,3 +54,11 @@ fn policy_variables_as_templates() {
              "Condition":{"StringEquals":{"aws:ResourceAccount":"${aws:PrincipalAccount}"},
                           "StringLike":{"s3:prefix":"home/${aws:username, 'guest'}/*"}}}]}"#));
 }
+
+#[test]
+fn templates_with_a_wildcard_before_the_variable_and_in_arn_operators() {
+    insta::assert_snapshot!(ir(r#"{"Version":"2012-10-17","Statement":[
+            {"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::*/${aws:username}",
+             "Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}*"},
+                          "StringLike":{"s3:prefix":"*/${aws:username}"}}}]}"#));
+}

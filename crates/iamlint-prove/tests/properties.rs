@@ -40,6 +40,7 @@ const RESOURCES: &[&str] = &[
     "arn:aws:s3:::b/red/y",
     "arn:aws:s3:::b/red",
     "arn:aws:s3:::c",
+    "arn:aws:s3:::c/blue",
     "arn:aws:ec2:us-east-1:111122223333:instance/i-1",
     "arn:aws:iam::111122223333:role/r",
     "*",
@@ -55,6 +56,7 @@ const RESOURCE_PATTERNS: &[&str] = &[
     "arn:aws:iam::111122223333:role/*",
     "arn:aws:s3:::b/${aws:username}/*",
     "arn:aws:s3:::b/${aws:username}",
+    "arn:aws:s3:::*/${aws:username}",
 ];
 /// Condition blocks, each `"Operator":{"key":value}`.
 const CONDITIONS: &[&str] = &[
@@ -78,11 +80,25 @@ const CONDITIONS: &[&str] = &[
     r#""StringNotEquals":{"aws:PrincipalTag/team":["${aws:username}","blue"]}"#,
     r#""StringLike":{"s3:prefix":"home/${aws:username}/*"}"#,
     r#""StringEquals":{"s3:prefix":"home/${aws:username, 'red'}"}"#,
+    r#""StringLike":{"s3:prefix":"*/${aws:username}"}"#,
+    r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}*"}"#,
+    r#""ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}"}"#,
+    r#""ArnNotLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}"}"#,
 ];
 /// Context keys and the values a sampled request may give them.
 const CONTEXT: &[(&str, &[&str])] = &[
     ("aws:PrincipalTag/team", &["red", "RED", "blue"]),
-    ("s3:prefix", &["home/x", "other", "home/red/x", "home/red"]),
+    (
+        "s3:prefix",
+        &[
+            "home/x",
+            "other",
+            "home/red/x",
+            "home/red",
+            "a/blue",
+            "a:b/red",
+        ],
+    ),
     ("aws:username", &["red", "blue"]),
     ("aws:SecureTransport", &["true", "false"]),
     ("s3:max-keys", &["3", "7", "12"]),
@@ -97,6 +113,9 @@ const CONTEXT: &[(&str, &[&str])] = &[
         &[
             "arn:aws:sns:us-east-1:111122223333:t",
             "arn:aws:sns:us-east-1:444455556666:t",
+            "arn:aws:sns:us-east-1:111122223333:red",
+            "arn:aws:sns:eu-west-1:444455556666:blue",
+            "arn:aws:sns:us-east-1:111122223333:red:x",
         ],
     ),
 ];

@@ -277,15 +277,20 @@ fn what_is_not_encoded_is_unknown_never_holds() {
     for (resource, extra) in [
         // a variable before the resource part
         ("arn:aws:iam::${aws:PrincipalAccount}:user/x", ""),
-        // a wildcard before a variable in a glob
+        // wildcards both before and after a variable in a glob
         (
             "*",
-            r#","Condition":{"StringLike":{"s3:prefix":"*/${aws:username}"}}"#,
+            r#","Condition":{"StringLike":{"s3:prefix":"*/${aws:username}/*"}}"#,
         ),
-        // a variable in an ARN operator
+        // a variable before the resource part of an ARN operator's pattern
         (
             "*",
             r#","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:${aws:PrincipalAccount}:*"}}"#,
+        ),
+        // a wildcard before a variable in an ARN operator's pattern
+        (
+            "*",
+            r#","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:${aws:username}"}}"#,
         ),
     ] {
         let v = allow(r#""s3:GetObject""#, resource, extra);
@@ -648,4 +653,61 @@ fn diff_families_skip_statements_granted_alike_but_not_past_a_removed_deny() {
         Verdict::Fails(r) => assert!(r.resource.starts_with("arn:aws:s3:::b/secret/"), "{r:?}"),
         other => panic!("{other:?}"),
     }
+}
+
+/// Wildcards before the first variable, with literal text after it: the value is anchored at
+/// its end. ARN operators take variables in the resource part, after a literal head.
+#[test]
+fn wildcards_before_a_variable() {
+    let with = |condition: &str| {
+        allow(
+            r#""s3:GetObject""#,
+            "arn:aws:s3:::b/*",
+            &format!(r#","Condition":{{{condition}}}"#),
+        )
+    };
+    let home = with(r#""StringLike":{"s3:prefix":"home/${aws:username}"}"#);
+    let any_folder = with(r#""StringLike":{"s3:prefix":"*/${aws:username}"}"#);
+    assert_eq!(
+        subset(&home, &any_folder, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    let r = fails(
+        subset(&any_folder, &home, Mode::ClosedWorld, T).verdict,
+        &any_folder,
+        &home,
+    );
+    let user = &r.values("aws:username").unwrap()[0];
+    let prefix = &r.values("s3:prefix").unwrap()[0];
+    assert!(prefix.ends_with(&format!("/{user}")), "{r:?}");
+    assert!(!prefix.starts_with("home/"), "{r:?}");
+
+    // ARN patterns: variables in the resource part, after a literal head
+    let named = with(
+        r#""ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}"}"#,
+    );
+    let any_account = with(r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"}"#);
+    let started = with(
+        r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}*"}"#,
+    );
+    assert_eq!(
+        subset(&named, &started, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    assert_eq!(
+        subset(&named, &any_account, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    let r = fails(
+        subset(&started, &named, Mode::ClosedWorld, T).verdict,
+        &started,
+        &named,
+    );
+    let user = &r.values("aws:username").unwrap()[0];
+    let arn = &r.values("aws:SourceArn").unwrap()[0];
+    assert!(
+        arn.starts_with(&format!("arn:aws:sns:us-east-1:111122223333:{user}")),
+        "{r:?}"
+    );
+    assert_ne!(arn, &format!("arn:aws:sns:us-east-1:111122223333:{user}"));
 }
