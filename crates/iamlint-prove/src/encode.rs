@@ -145,6 +145,10 @@ pub struct Slot {
     pub is_ip: Bool,
     pub v6: Bool,
     pub ip: BV,
+    /// For keys compared with ARN patterns whose wildcards precede a variable: whether the
+    /// value has six fields, and the fields (split at its first five colons, as the evaluator
+    /// splits it; defined by the value alone, so one split serves every test).
+    pub arn: Option<(Bool, [ZString; 6])>,
 }
 
 /// A CIDR as `(is IPv6, network bits, prefix length)`, read as the evaluator reads it (a bare
@@ -230,6 +234,53 @@ fn collect_texts(f: &Formula, out: &mut BTreeSet<Subject>) {
         }
         Formula::Atom(_) => {}
     }
+}
+
+/// The keys compared with ARN patterns whose wildcards precede a variable: their values are
+/// split into ARN fields.
+fn collect_arn_splits(f: &Formula, out: &mut BTreeSet<String>) {
+    match f {
+        Formula::And(parts) | Formula::Or(parts) => {
+            for p in parts {
+                collect_arn_splits(p, out);
+            }
+        }
+        Formula::Not(p) => collect_arn_splits(p, out),
+        Formula::Atom(Atom::StrVar(k, _, t, _)) if t.arn && t.head_is_glob() => {
+            out.insert(k.clone());
+        }
+        _ => {}
+    }
+}
+
+/// The six fields of an ARN held in `value`, as fresh strings, and whether it has six fields.
+/// The domain gains their definition: when the value has five colons, it is the fields joined
+/// by colons, the first five holding none.
+fn split_arn(name: &str, value: &ZString, domain: &mut Vec<Bool>) -> (Bool, [ZString; 6]) {
+    let no_colon = alphabet(&[':']).star();
+    let field = Regexp::concat(&[no_colon.clone(), Regexp::literal(":")]);
+    let six = Regexp::concat(&[
+        field.clone(),
+        field.clone(),
+        field.clone(),
+        field.clone(),
+        field,
+        printable().star(),
+    ]);
+    let has_six = value.regex_matches(&six);
+    let fields = [1, 2, 3, 4, 5, 6].map(|j| ZString::new_const(format!("{name}.arn{j}")));
+    let colon = ZString::from(":");
+    let mut joined: Vec<ZString> = Vec::new();
+    for (j, f) in fields.iter().enumerate() {
+        if j > 0 {
+            joined.push(colon.clone());
+        }
+        joined.push(f.clone());
+    }
+    let mut definition = vec![value.eq(&ZString::concat(&joined))];
+    definition.extend(fields.iter().take(5).map(|f| f.regex_matches(&no_colon)));
+    domain.push(has_six.implies(&Bool::and(&definition)));
+    (has_six, fields)
 }
 
 /// The string tests of a formula, by variable.
@@ -424,9 +475,11 @@ impl Request {
     ) -> (Request, Vec<Bool>) {
         let mut tests: BTreeMap<Subject, Vec<Test>> = BTreeMap::new();
         let mut texts: BTreeSet<Subject> = BTreeSet::new();
+        let mut arn_splits: BTreeSet<String> = BTreeSet::new();
         for f in formulas {
             collect_tests(vocabulary, open_world, f, &mut tests);
             collect_texts(f, &mut texts);
+            collect_arn_splits(f, &mut arn_splits);
         }
         // a variable compared with policy variables is a Z3 string, whatever its other tests
         let fine_or_text = |s: &Subject| (fine, texts.contains(s));
@@ -508,14 +561,23 @@ impl Request {
             let slots: Vec<Slot> = texts
                 .into_iter()
                 .enumerate()
-                .map(|(i, text)| Slot {
-                    used: Bool::new_const(format!("{name}[{i}].used")),
-                    text,
-                    is_num: Bool::new_const(format!("{name}[{i}].is_num")),
-                    num: Real::new_const(format!("{name}[{i}].num")),
-                    is_ip: Bool::new_const(format!("{name}[{i}].is_ip")),
-                    v6: Bool::new_const(format!("{name}[{i}].v6")),
-                    ip: BV::new_const(format!("{name}[{i}].ip"), 128),
+                .map(|(i, text)| {
+                    let arn = match &text {
+                        StrVar::Text(value) if arn_splits.contains(name) => {
+                            Some(split_arn(&format!("{name}[{i}]"), value, &mut domain))
+                        }
+                        _ => None,
+                    };
+                    Slot {
+                        used: Bool::new_const(format!("{name}[{i}].used")),
+                        text,
+                        is_num: Bool::new_const(format!("{name}[{i}].is_num")),
+                        num: Real::new_const(format!("{name}[{i}].num")),
+                        is_ip: Bool::new_const(format!("{name}[{i}].is_ip")),
+                        v6: Bool::new_const(format!("{name}[{i}].v6")),
+                        ip: BV::new_const(format!("{name}[{i}].ip"), 128),
+                        arn,
+                    }
                 })
                 .collect();
             for pair in slots.windows(2) {
@@ -660,6 +722,47 @@ impl Request {
         Bool::and(&resolved)
     }
 
+    /// Whether an ARN, given by its fields, matches an ARN template (or, with no parts, the
+    /// pattern in `rest`): the first five fields of its head (the text before the first
+    /// variable) as globs (the fields hold no colon), the resource part as a string template.
+    fn arn_template(&self, has_six: &Bool, fields: &[ZString; 6], t: &Template) -> Bool {
+        // the text before the first variable (all of it, for a pattern without variables)
+        let (head, tail) = match t.parts.first() {
+            Some(Part::Text(head)) => (head.as_str(), t.parts.get(1..).unwrap_or(&[])),
+            None => (t.rest.as_str(), &[][..]),
+            // no text before the variable: `Template::parse_arn` refuses it
+            Some(Part::Var(..)) => return Bool::from_bool(false),
+        };
+        let globs: Vec<&str> = head.splitn(6, ':').collect();
+        let ([f1, f2, f3, f4, f5, resource_head], [a1, a2, a3, a4, a5, resource]) =
+            (globs.as_slice(), fields)
+        else {
+            return Bool::from_bool(false);
+        };
+        let mut parts = vec![has_six.clone()];
+        for (glob, field) in [(f1, a1), (f2, a2), (f3, a3), (f4, a4), (f5, a5)] {
+            match *glob {
+                "*" => {}
+                g if g.contains(['*', '?']) => parts.push(field.regex_matches(&self::glob(g))),
+                g => parts.push(field.eq(&ZString::from(g))),
+            }
+        }
+        if t.parts.is_empty() {
+            // no variable: the resource part is a glob
+            parts.push(resource.regex_matches(&self::glob(resource_head)));
+            return Bool::and(&parts);
+        }
+        let mut rest_parts = vec![Part::Text((*resource_head).to_owned())];
+        rest_parts.extend(tail.iter().cloned());
+        let in_resource = Template {
+            parts: rest_parts,
+            rest: t.rest.clone(),
+            arn: false,
+        };
+        parts.push(self.template(resource, &in_resource, true));
+        Bool::and(&parts)
+    }
+
     /// Whether field `n` (1 to 5) of an AWS caller's ARN passes the test.
     fn caller_field(&self, n: u8, test: &Test) -> Bool {
         self.caller_fields
@@ -712,9 +815,23 @@ impl Request {
             Atom::StrLike(k, s, g) => self
                 .slot(k, *s)
                 .map_or_else(no, |s| s.text.test(&Test::Glob(g.clone()))),
-            Atom::ArnLike(k, s, p) => self
-                .slot(k, *s)
-                .map_or_else(no, |s| s.text.test(&Test::Arn(p.clone()))),
+            Atom::ArnLike(k, s, p) => match self.slot(k, *s) {
+                // a value split into ARN fields is compared field by field
+                Some(Slot {
+                    arn: Some((has_six, fields)),
+                    ..
+                }) if p != "*" => self.arn_template(
+                    has_six,
+                    fields,
+                    &Template {
+                        parts: Vec::new(),
+                        rest: p.clone(),
+                        arn: true,
+                    },
+                ),
+                Some(s) => s.text.test(&Test::Arn(p.clone())),
+                None => no(),
+            },
             Atom::Caller(k) => self.caller.eq(Int::from_i64(*k as i64)),
             Atom::CallerField(n, v) => self.caller_field(*n, &Test::Exact(v.clone())),
             Atom::CallerFieldLike(n, g) => self.caller_field(*n, &Test::Glob(g.clone())),
@@ -732,6 +849,16 @@ impl Request {
                 Some(StrVar::Text(part)) => self.template(part, t, true),
                 _ => no(),
             },
+            // a key whose value is split into ARN fields is compared field by field in every
+            // ARN template (Z3 relates a split value to a whole one slowly)
+            Atom::StrVar(k, s, t, _)
+                if t.arn && self.slot(k, *s).is_some_and(|s| s.arn.is_some()) =>
+            {
+                match self.slot(k, *s).and_then(|s| s.arn.as_ref()) {
+                    Some((has_six, fields)) => self.arn_template(has_six, fields, t),
+                    None => no(),
+                }
+            }
             Atom::StrVar(k, s, t, glob) => match self.slot(k, *s).map(|s| &s.text) {
                 Some(StrVar::Text(value)) => self.template(value, t, *glob),
                 _ => no(),

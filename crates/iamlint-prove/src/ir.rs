@@ -114,7 +114,7 @@ pub struct Template {
     /// After the last variable (a glob in `Like` comparisons, else literal text).
     pub rest: String,
     /// An ARN pattern (`ArnLike`, `ArnEquals`): every variable lies in the resource part, after
-    /// the fifth colon, with no wildcard before it (the first five fields are then literal).
+    /// the fifth colon, and the wildcards of the first five fields match no colon.
     pub arn: bool,
 }
 
@@ -176,12 +176,18 @@ impl Template {
         };
         // before the first variable, one `*` between literal text (`home/*/${aws:username}`):
         // the value then starts and ends with known text, which Z3 decides quickly; several
-        // wildcards, wildcards after the variables as well, or in an ARN operator (whose `*`
-        // spans no colon in the first five fields) make it slow, and are not encoded
+        // wildcards, or wildcards after the variables as well, make it slow, and are not
+        // encoded. In an ARN pattern this applies to the resource part of the head; the
+        // first five fields are split off the value and may hold any wildcards
         if template.head_is_glob() {
-            let one_star = matches!(template.parts.first(), Some(Part::Text(h))
-                if h.matches('*').count() == 1 && !h.contains('?'));
-            if arn || !one_star || wild(&template.rest) {
+            let head = match template.parts.first() {
+                Some(Part::Text(h)) if arn => h.splitn(6, ':').nth(5).unwrap_or(""),
+                Some(Part::Text(h)) => h.as_str(),
+                _ => "",
+            };
+            let wild_head = head.contains(['*', '?']);
+            let one_star = head.matches('*').count() == 1 && !head.contains('?');
+            if wild_head && (!one_star || wild(&template.rest)) {
                 return Err(refuse());
             }
         }

@@ -84,6 +84,8 @@ const CONDITIONS: &[&str] = &[
     r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}*"}"#,
     r#""ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}"}"#,
     r#""ArnNotLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}"}"#,
+    r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:111122223333:${aws:username}"}"#,
+    r#""ArnNotLike":{"aws:SourceArn":"arn:aws:sns:*:*:${aws:username}"}"#,
 ];
 /// Context keys and the values a sampled request may give them.
 const CONTEXT: &[(&str, &[&str])] = &[

@@ -287,10 +287,10 @@ fn what_is_not_encoded_is_unknown_never_holds() {
             "*",
             r#","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:${aws:PrincipalAccount}:*"}}"#,
         ),
-        // a wildcard before a variable in an ARN operator's pattern
+        // wildcards both before and after a variable in an ARN operator's resource part
         (
             "*",
-            r#","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:${aws:username}"}}"#,
+            r#","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*/${aws:username}/*"}}"#,
         ),
     ] {
         let v = allow(r#""s3:GetObject""#, resource, extra);
@@ -656,7 +656,7 @@ fn diff_families_skip_statements_granted_alike_but_not_past_a_removed_deny() {
 }
 
 /// Wildcards before the first variable, with literal text after it: the value is anchored at
-/// its end. ARN operators take variables in the resource part, after a literal head.
+/// its end. ARN operators take variables in the resource part.
 #[test]
 fn wildcards_before_a_variable() {
     let with = |condition: &str| {
@@ -710,4 +710,36 @@ fn wildcards_before_a_variable() {
         "{r:?}"
     );
     assert_ne!(arn, &format!("arn:aws:sns:us-east-1:111122223333:{user}"));
+
+    // wildcards in the first five fields: the value is split into its fields, and each `*`
+    // spans no colon there (the string glob's does)
+    let own_account =
+        with(r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:111122223333:${aws:username}"}"#);
+    let any_region = with(r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:${aws:username}"}"#);
+    for (a, b) in [
+        (&named, &own_account),
+        (&own_account, &any_region),
+        (&any_region, &any_account),
+    ] {
+        assert_eq!(subset(a, b, Mode::ClosedWorld, T).verdict, Verdict::Holds);
+    }
+    let r = fails(
+        subset(&any_region, &own_account, Mode::ClosedWorld, T).verdict,
+        &any_region,
+        &own_account,
+    );
+    assert!(
+        !r.values("aws:SourceArn").unwrap()[0].contains(":111122223333:"),
+        "{r:?}"
+    );
+    let as_string = with(r#""StringLike":{"aws:SourceArn":"arn:aws:sns:*:${aws:username}"}"#);
+    assert_eq!(
+        subset(&any_region, &as_string, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    fails(
+        subset(&as_string, &any_region, Mode::ClosedWorld, T).verdict,
+        &as_string,
+        &any_region,
+    );
 }
