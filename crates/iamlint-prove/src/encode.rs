@@ -277,9 +277,9 @@ fn split_arn(name: &str, value: &ZString, domain: &mut Vec<Bool>) -> (Bool, [ZSt
         }
         joined.push(f.clone());
     }
-    let mut definition = vec![value.eq(&ZString::concat(&joined))];
+    let mut definition = vec![value.eq(ZString::concat(&joined))];
     definition.extend(fields.iter().take(5).map(|f| f.regex_matches(&no_colon)));
-    domain.push(has_six.implies(&Bool::and(&definition)));
+    domain.push(has_six.implies(Bool::and(&definition)));
     (has_six, fields)
 }
 
@@ -744,7 +744,7 @@ impl Request {
             match *glob {
                 "*" => {}
                 g if g.contains(['*', '?']) => parts.push(field.regex_matches(&self::glob(g))),
-                g => parts.push(field.eq(&ZString::from(g))),
+                g => parts.push(field.eq(ZString::from(g))),
             }
         }
         if t.parts.is_empty() {
