@@ -10,7 +10,8 @@
 //! `IAMLINT_HISTORY`). Prints the latency distribution of one query (vocabulary, encoding,
 //! solving, and concretising and replaying the counterexample; parsing is excluded), the share
 //! decided within the 10 s timeout, the verdicts of the queries slower than 160 ms, and the
-//! reasons of the undecided ones. `IAMLINT_TRACE=1` names each query on stderr as it starts.
+//! reasons of the undecided ones. `IAMLINT_TRACE=1` names each query on stderr as it
+//! starts, and gives the full reason of each undecided one.
 
 #![allow(
     clippy::unwrap_used,
@@ -129,6 +130,9 @@ fn main() {
                     // group reasons by their text without the policy's own values
                     let key = reason.split('`').step_by(2).collect::<Vec<_>>().join("…");
                     *reasons.entry(key).or_default() += 1;
+                    if trace {
+                        eprintln!("  unknown: {reason}");
+                    }
                     "unknown"
                 }
             };

@@ -6,10 +6,11 @@
 //! Scope so far: identity and resource policies (`Principal` and `NotPrincipal`),
 //! actions in closed-world (over the catalog) or open-world mode, segment-aware resource
 //! globs, conditions of every family (String, Numeric, Date, Bool, Binary, IP, ARN and Null)
-//! with `IfExists` and the set qualifiers, and policy variables in resource parts and string
-//! conditions. Anything else (wildcards inside principal names, the rarer uses of policy
-//! variables, characters outside printable ASCII) makes the answer `unknown`, with the
-//! reason, never `holds`.
+//! with `IfExists` and the set qualifiers, and policy variables in resource parts, string
+//! conditions and the resource part of ARN conditions. Before the solver, requests read off
+//! the policies (`guess.rs`) are tried, each confirmed by the evaluator. Anything else
+//! (wildcards inside principal names, the rarer uses of policy variables, characters outside
+//! printable ASCII) makes the answer `unknown`, with the reason, never `holds`.
 //!
 //! Besides the queries ([`subset`], [`equivalent`], [`not_granted`], [`no_public_access`]):
 //! statement-level questions for the lint rules ([`shadowed_allows`], [`redundant_allows`],
