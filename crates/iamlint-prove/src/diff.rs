@@ -6,8 +6,9 @@ use iamlint_catalog::glob_match;
 use iamlint_eval::{Request as EvalRequest, statement_applies};
 use iamlint_model::{Effect, Entry, Polarity, Policy, Statement, StrList, Typed};
 
+use crate::guess;
 use crate::ir::{Formula, In, Unsupported, Vocabulary};
-use crate::query::{Mode, Verdict, allowed, kind_of, witness};
+use crate::query::{Mode, Verdict, allowed, kind_of, presented, witness};
 
 /// Requests of one statement (and one of its action patterns) that one policy allows and the
 /// other does not.
@@ -52,14 +53,19 @@ pub fn diff(old: &Policy, new: &Policy, mode: Mode, timeout_ms: u32) -> Result<D
 
 fn difference(v: &Vocabulary, from: &Policy, than: &Policy, mode: Mode, ms: u32) -> Difference {
     let only_from = |r: &EvalRequest| allowed(from, r) && !allowed(than, r);
-    let verdict = witness(
-        v,
-        &v.allows(from),
-        &Formula::not(v.allows(than)),
-        mode,
-        ms,
-        &only_from,
-    );
+    let closed = mode == Mode::ClosedWorld;
+    // a request read off `from`'s statements first (see `guess`), then the solver
+    let verdict = match guess::difference(from, than, closed) {
+        Some(found) => presented(found, &only_from),
+        None => witness(
+            v,
+            &v.allows(from),
+            &Formula::not(v.allows(than)),
+            mode,
+            ms,
+            &only_from,
+        ),
+    };
     if !matches!(verdict, Verdict::Fails(_)) {
         return Difference {
             verdict,
@@ -130,14 +136,17 @@ fn difference(v: &Vocabulary, from: &Policy, than: &Policy, mode: Mode, ms: u32)
             let in_family = |r: &EvalRequest| {
                 pattern.is_none_or(|p| glob_match(p, &r.action, true)) && applies(r)
             };
-            let verdict = witness(
-                v,
-                &Formula::and(vec![scope, v.allows(from)]),
-                &Formula::not(v.allows(than)),
-                mode,
-                ms,
-                &in_family,
-            );
+            let verdict = match guess::family_difference(from, than, closed, stmt, pattern) {
+                Some(found) => presented(found, &in_family),
+                None => witness(
+                    v,
+                    &Formula::and(vec![scope, v.allows(from)]),
+                    &Formula::not(v.allows(than)),
+                    mode,
+                    ms,
+                    &in_family,
+                ),
+            };
             if verdict != Verdict::Holds {
                 families.push(Family {
                     statement: i,

@@ -13,7 +13,7 @@
 //! ARNs, each key takes values of its operators' family), so a guess never finds a witness
 //! the solver could not have found.
 
-use iamlint_catalog::catalog;
+use iamlint_catalog::{catalog, glob_match};
 use iamlint_eval::{
     PolicyInput, Principal, Request, action_matches, epoch_seconds, pair_holds, policy_allows,
     statement_applies,
@@ -125,6 +125,7 @@ fn moves(goal: &Goal<'_>, request: &Request) -> Vec<Move> {
         .map(|(_, key)| key.key.name.to_ascii_lowercase())
         .collect();
     let mut out: Vec<Move> = Vec::new();
+    let mut seen: std::collections::HashSet<Move> = std::collections::HashSet::new();
     for condition in &goal.conditions {
         for (op, key) in condition.pairs() {
             let Some(operator) = op.operator.operator else {
@@ -144,12 +145,12 @@ fn moves(goal: &Goal<'_>, request: &Request) -> Vec<Move> {
                 values.push((now.saturating_add(1).to_string(), Vec::new()));
             }
             let removal: Move = vec![(name.clone(), None)];
-            if !out.contains(&removal) {
+            if seen.insert(removal.clone()) {
                 out.push(removal);
             }
             for (value, mut m) in values {
                 m.push((name.clone(), Some(vec![value])));
-                if !out.contains(&m) {
+                if seen.insert(m.clone()) {
                     out.push(m);
                 }
             }
@@ -253,8 +254,17 @@ pub(crate) fn starts(
     closed: bool,
     avoid: &[String],
 ) -> Vec<Request> {
+    combine(stmt, variables, actions(stmt, closed, avoid, None))
+}
+
+/// [`starts`] with the actions of one of the statement's patterns only.
+fn starts_for(stmt: &Statement, variables: bool, closed: bool, pattern: &str) -> Vec<Request> {
+    combine(stmt, variables, actions(stmt, closed, &[], Some(pattern)))
+}
+
+/// The statement's principals and resources with the given actions.
+fn combine(stmt: &Statement, variables: bool, actions: Vec<String>) -> Vec<Request> {
     let principals = principals(stmt);
-    let actions = actions(stmt, closed, avoid);
     let resources = resources(stmt, variables);
     let mut out = Vec::new();
     for (resource, context) in &resources {
@@ -317,8 +327,8 @@ fn principals(stmt: &Statement) -> Vec<Principal> {
 
 /// Actions a statement matches, written down plainly: catalog actions first, then (in open
 /// world, where any action may be asked for) the pattern with its wildcards filled. The
-/// patterns written in `avoid` come last.
-fn actions(stmt: &Statement, closed: bool, avoid: &[String]) -> Vec<String> {
+/// patterns written in `avoid` come last; with `only`, that pattern alone is used.
+fn actions(stmt: &Statement, closed: bool, avoid: &[String], only: Option<&str>) -> Vec<String> {
     let plain: &[&str] = if closed {
         &["s3:GetObject", "ec2:DescribeInstances", "iam:PassRole"]
     } else {
@@ -333,13 +343,16 @@ fn actions(stmt: &Statement, closed: bool, avoid: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     match stmt.actions() {
         Some((Polarity::Positive, entry)) => {
-            let mut patterns: Vec<&str> = entry
-                .value
-                .ok()
-                .into_iter()
-                .flat_map(|l| l.strings())
-                .map(|p| p.value.as_str())
-                .collect();
+            let mut patterns: Vec<&str> = match only {
+                Some(p) => vec![p],
+                None => entry
+                    .value
+                    .ok()
+                    .into_iter()
+                    .flat_map(|l| l.strings())
+                    .map(|p| p.value.as_str())
+                    .collect(),
+            };
             // stable: the written order otherwise
             patterns.sort_by_key(|p| avoid.contains(&p.to_ascii_lowercase()));
             for p in patterns {
@@ -415,6 +428,27 @@ fn resources(stmt: &Statement, variables: bool) -> Vec<(String, Move)> {
 /// them), found by a search from each Allow statement of `x`. With `closed`, actions range
 /// over the catalog.
 pub(crate) fn difference(x: &Policy, y: &Policy, closed: bool) -> Option<Request> {
+    difference_in(x, y, closed, None)
+}
+
+/// [`difference`] within one family of `x`'s requests (`iamlint diff`): those its statement
+/// `stmt` matches with an action matching `pattern` (any action when `None`).
+pub(crate) fn family_difference(
+    x: &Policy,
+    y: &Policy,
+    closed: bool,
+    stmt: &Statement,
+    pattern: Option<&str>,
+) -> Option<Request> {
+    difference_in(x, y, closed, Some((stmt, pattern)))
+}
+
+fn difference_in(
+    x: &Policy,
+    y: &Policy,
+    closed: bool,
+    family: Option<(&Statement, Option<&str>)>,
+) -> Option<Request> {
     let (kx, ky) = (kind_of(x), kind_of(y));
     let vx = x.expands_variables();
     let vy = y.expands_variables();
@@ -433,20 +467,28 @@ pub(crate) fn difference(x: &Policy, y: &Policy, closed: bool) -> Option<Request
         .map(|s| s.action_strings().count() + s.resource_strings().count() + 1)
         .sum();
     let budget = (WORK / size.max(1)).clamp(1, BUDGET);
+    let in_family = |r: &Request| {
+        family.is_none_or(|(stmt, pattern)| {
+            pattern.is_none_or(|p| glob_match(p, &r.action, true))
+                && statement_applies(stmt, kx, r, vx)
+        })
+    };
     let confirmed = |r: &Request| {
-        policy_allows(
-            &PolicyInput {
-                kind: kx,
-                policy: x,
-            },
-            r,
-        ) && !policy_allows(
-            &PolicyInput {
-                kind: ky,
-                policy: y,
-            },
-            r,
-        )
+        in_family(r)
+            && policy_allows(
+                &PolicyInput {
+                    kind: kx,
+                    policy: x,
+                },
+                r,
+            )
+            && !policy_allows(
+                &PolicyInput {
+                    kind: ky,
+                    policy: y,
+                },
+                r,
+            )
     };
     // statements `y` holds in the same words are tried last: they differ only through the
     // other statements
@@ -456,7 +498,10 @@ pub(crate) fn difference(x: &Policy, y: &Policy, closed: bool) -> Option<Request
         format!("{}{actions:?}", crate::diff::shape(s))
     };
     let theirs: Vec<String> = y_allows.iter().map(|s| written(s)).collect();
-    let mut x_allows = x_allows;
+    let mut x_allows = match family {
+        Some((stmt, _)) => vec![stmt],
+        None => x_allows,
+    };
     x_allows.sort_by_cached_key(|s| theirs.contains(&written(s)));
     let mut spent = 0usize;
     for start in &x_allows {
@@ -496,7 +541,12 @@ pub(crate) fn difference(x: &Policy, y: &Policy, closed: bool) -> Option<Request
         if left == 0 {
             return None;
         }
-        let (found, used) = search_within(&goal, starts(start, vx, closed, &avoid), left);
+        let from = match family {
+            // the family's own actions (a long statement's list is cut short)
+            Some((stmt, Some(p))) => starts_for(stmt, vx, closed, p),
+            _ => starts(start, vx, closed, &avoid),
+        };
+        let (found, used) = search_within(&goal, from, left);
         spent += used;
         if found.is_some() {
             return found;
