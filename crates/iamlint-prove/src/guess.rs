@@ -626,6 +626,34 @@ mod tests {
         );
     }
 
+    /// A family of `iamlint diff` is searched with its own pattern's actions, however far
+    /// down a long list the pattern is.
+    #[test]
+    fn a_family_from_its_own_pattern() {
+        let c = catalog();
+        let many: Vec<String> = c
+            .expand("s3:*")
+            .iter()
+            .map(|a| format!("\"{}\"", c.full_name(a)))
+            .take(40)
+            .collect();
+        let old = allow(&format!("[{}]", many.join(",")), "*", "");
+        let new = allow(&format!("[{},\"sqs:Get*\"]", many.join(",")), "*", "");
+        let stmt = new.statements().next().expect("a statement");
+        let found = family_difference(&new, &old, true, stmt, Some("sqs:Get*")).expect("a guess");
+        assert!(found.action.starts_with("sqs:Get"), "{found:?}");
+        // a family the other version grants as well has no difference
+        let first = c
+            .expand("s3:*")
+            .first()
+            .map(|a| c.full_name(a))
+            .expect("s3");
+        assert_eq!(
+            family_difference(&new, &old, true, stmt, Some(&first)),
+            None
+        );
+    }
+
     /// A policy with many statements gets a smaller budget of evaluations, and the
     /// statements whose actions the other policy names are tried last.
     #[test]
