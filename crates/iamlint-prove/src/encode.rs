@@ -664,6 +664,7 @@ impl Request {
             match part {
                 Part::Text(x) if x.is_empty() => {}
                 Part::Text(x) => pieces.push(ZString::from(x.as_str())),
+                Part::Special(c) => pieces.push(ZString::from(c.to_string().as_str())),
                 Part::Var(k, default) => {
                     let slots = self.keys.get(k);
                     let (Some(first), second) =
@@ -731,7 +732,7 @@ impl Request {
             Some(Part::Text(head)) => (head.as_str(), t.parts.get(1..).unwrap_or(&[])),
             None => (t.rest.as_str(), &[][..]),
             // no text before the variable: `Template::parse_arn` refuses it
-            Some(Part::Var(..)) => return Bool::from_bool(false),
+            Some(Part::Var(..) | Part::Special(_)) => return Bool::from_bool(false),
         };
         let globs: Vec<&str> = head.splitn(6, ':').collect();
         let ([f1, f2, f3, f4, f5, resource_head], [a1, a2, a3, a4, a5, resource]) =

@@ -44,6 +44,9 @@ pub(crate) struct Goal<'a> {
     pub confirmed: &'a dyn Fn(&Request) -> bool,
     /// The conditions whose keys the search may set.
     pub conditions: Vec<&'a Condition>,
+    /// The resource patterns involved: the keys their policy variables read may be set too,
+    /// to the words of the request's resource (`b/${aws:username}/*` against `b/private/x`).
+    pub resources: Vec<&'a str>,
     /// Whether policy variables are expanded (policy version 2012-10-17).
     pub variables: bool,
     /// The current time, when the time keys must not lie before it.
@@ -126,6 +129,39 @@ fn moves(goal: &Goal<'_>, request: &Request) -> Vec<Move> {
         .collect();
     let mut out: Vec<Move> = Vec::new();
     let mut seen: std::collections::HashSet<Move> = std::collections::HashSet::new();
+    if goal.variables {
+        let mut keys: Vec<String> = Vec::new();
+        for text in goal.resources.iter().copied().chain(
+            goal.conditions
+                .iter()
+                .flat_map(|c| c.pairs())
+                .flat_map(|(_, key)| key.texts()),
+        ) {
+            for piece in parse(text) {
+                if let Piece::Variable(v) = piece
+                    && let Some(k) = v.key()
+                {
+                    let k = k.to_ascii_lowercase();
+                    if !keys.contains(&k) {
+                        keys.push(k);
+                    }
+                }
+            }
+        }
+        let words: Vec<&str> = request
+            .resource
+            .split(['/', ':'])
+            .filter(|w| !w.is_empty() && !w.contains(['*', '?']))
+            .collect();
+        for k in &keys {
+            for w in &words {
+                let m: Move = vec![(k.clone(), Some(vec![(*w).to_owned()]))];
+                if seen.insert(m.clone()) {
+                    out.push(m);
+                }
+            }
+        }
+    }
     for condition in &goal.conditions {
         for (op, key) in condition.pairs() {
             let Some(operator) = op.operator.operator else {
@@ -525,15 +561,16 @@ fn difference_in(
             };
             own + denied + kept
         };
+        let involved: Vec<&Statement> = std::iter::once(*start)
+            .chain(x_denies.iter().copied())
+            .chain(y_allows.iter().copied())
+            .chain(y_denies.iter().copied())
+            .collect();
         let goal = Goal {
             score: &score,
             confirmed: &confirmed,
-            conditions: std::iter::once(*start)
-                .chain(x_denies.iter().copied())
-                .chain(y_allows.iter().copied())
-                .chain(y_denies.iter().copied())
-                .filter_map(Statement::condition)
-                .collect(),
+            conditions: involved.iter().filter_map(|s| s.condition()).collect(),
+            resources: resource_texts(&involved),
             variables: vx,
             now: None,
         };
@@ -553,6 +590,15 @@ fn difference_in(
         }
     }
     None
+}
+
+/// The `Resource` and `NotResource` patterns of statements.
+pub(crate) fn resource_texts<'s>(statements: &[&'s Statement]) -> Vec<&'s str> {
+    statements
+        .iter()
+        .flat_map(|s| s.resource_strings())
+        .map(|r| r.value.as_str())
+        .collect()
 }
 
 /// The statements of a policy with an effect.
@@ -623,6 +669,21 @@ mod tests {
         assert_ne!(
             found.values("aws:SecureTransport"),
             Some(&["true".to_owned()][..])
+        );
+    }
+
+    /// A key a policy variable reads takes the words of the request's resource.
+    #[test]
+    fn a_variable_takes_a_word_of_the_resource() {
+        let private = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/private/*", "");
+        let homes = policy(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",
+              "NotResource":"arn:aws:s3:::b/${aws:username}/*"}]}"#,
+        );
+        let found = difference(&private, &homes, true).expect("a guess");
+        assert_eq!(
+            found.values("aws:username"),
+            Some(&["private".to_owned()][..])
         );
     }
 

@@ -123,12 +123,14 @@ pub enum Part {
     Text(String),
     /// A context key (lower case), and the default value if the variable gives one.
     Var(String, Option<String>),
+    /// `${*}`, `${?}` or `${$}`: the character itself, compared literally.
+    Special(char),
 }
 
 impl Template {
     /// The template of a value with variables; `Err` when it holds what is not encoded:
-    /// `${*}`, `${?}` and `${$}`, malformed variables, wildcards before a variable in a
-    /// glob, a default with wildcards in a glob.
+    /// malformed variables, wildcards before a variable in a glob (but for one `*` before the
+    /// first, with literal text after the variables), a default with wildcards in a glob.
     pub fn parse(value: &str, glob: bool) -> Result<Template, Unsupported> {
         Template::parse_as(value, glob, false)
     }
@@ -149,24 +151,31 @@ impl Template {
             match piece {
                 Piece::Literal(r) => text.push_str(value.get(r).unwrap_or("")),
                 Piece::Error(_) => return Err(refuse()),
-                Piece::Variable(v) => match v.kind {
-                    VariableKind::Special(_) => return Err(refuse()),
-                    VariableKind::Key { name, default, .. } => {
-                        let default = default.map(|(d, _)| d);
-                        // wildcards before the first variable only
-                        let head = parts.is_empty();
-                        if (!head && wild(&text)) || default.as_deref().is_some_and(wild) {
-                            return Err(refuse());
+                Piece::Variable(v) => {
+                    let (part, default) = match v.kind {
+                        // `${*}`, `${?}`, `${$}`: the character itself, never a wildcard
+                        VariableKind::Special(c) => (Part::Special(c), None),
+                        VariableKind::Key { name, default, .. } => {
+                            let default = default.map(|(d, _)| d);
+                            (
+                                Part::Var(name.to_ascii_lowercase(), default.clone()),
+                                default,
+                            )
                         }
-                        if head && arn && text.matches(':').count() < 5 {
-                            return Err(format!(
-                                "the policy variable in `{value}` comes before the resource part, which is not encoded yet"
-                            ));
-                        }
-                        parts.push(Part::Text(std::mem::take(&mut text)));
-                        parts.push(Part::Var(name.to_ascii_lowercase(), default));
+                    };
+                    // wildcards before the first variable only
+                    let head = parts.is_empty();
+                    if (!head && wild(&text)) || default.as_deref().is_some_and(wild) {
+                        return Err(refuse());
                     }
-                },
+                    if head && arn && text.matches(':').count() < 5 {
+                        return Err(format!(
+                            "the policy variable in `{value}` comes before the resource part, which is not encoded yet"
+                        ));
+                    }
+                    parts.push(Part::Text(std::mem::take(&mut text)));
+                    parts.push(part);
+                }
             }
         }
         let template = Template {
@@ -204,7 +213,7 @@ impl Template {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.parts.iter().filter_map(|p| match p {
             Part::Var(k, _) => Some(k.as_str()),
-            Part::Text(_) => None,
+            Part::Text(_) | Part::Special(_) => None,
         })
     }
 }
@@ -217,6 +226,7 @@ impl fmt::Display for Template {
                 Part::Text(t) => write!(f, "{t}")?,
                 Part::Var(k, None) => write!(f, "${{{k}}}")?,
                 Part::Var(k, Some(d)) => write!(f, "${{{k}, '{d}'}}")?,
+                Part::Special(c) => write!(f, "${{{c}}}")?,
             }
         }
         write!(f, "{}\"", self.rest)

@@ -186,13 +186,14 @@ fn escaping(policy: &Policy, stmt: &Statement, covering: &[Numbered<'_>]) -> Opt
     let confirmed = |r: &EvalRequest| {
         applies(policy, stmt, r) && !covering.iter().any(|(_, c)| applies(policy, c, r))
     };
+    let involved: Vec<&Statement> = std::iter::once(stmt)
+        .chain(covering.iter().map(|(_, c)| *c))
+        .collect();
     let goal = Goal {
         score: &score,
         confirmed: &confirmed,
-        conditions: std::iter::once(stmt)
-            .chain(covering.iter().map(|(_, c)| *c))
-            .filter_map(Statement::condition)
-            .collect(),
+        conditions: involved.iter().filter_map(|s| s.condition()).collect(),
+        resources: guess::resource_texts(&involved),
         variables,
         now: None,
     };
@@ -411,6 +412,7 @@ fn satisfied(condition: &Condition, variables: bool, now: Option<i64>) -> bool {
         score: &score,
         confirmed: &confirmed,
         conditions: vec![condition],
+        resources: Vec::new(),
         variables,
         now,
     };

@@ -41,6 +41,7 @@ const RESOURCES: &[&str] = &[
     "arn:aws:s3:::b/red",
     "arn:aws:s3:::c",
     "arn:aws:s3:::c/blue",
+    "arn:aws:s3:::b/*",
     "arn:aws:ec2:us-east-1:111122223333:instance/i-1",
     "arn:aws:iam::111122223333:role/r",
     "*",
@@ -57,6 +58,7 @@ const RESOURCE_PATTERNS: &[&str] = &[
     "arn:aws:s3:::b/${aws:username}/*",
     "arn:aws:s3:::b/${aws:username}",
     "arn:aws:s3:::*/${aws:username}",
+    "arn:aws:s3:::b/${*}",
 ];
 /// Condition blocks, each `"Operator":{"key":value}`.
 const CONDITIONS: &[&str] = &[

@@ -743,3 +743,19 @@ fn wildcards_before_a_variable() {
         &any_region,
     );
 }
+
+/// `${*}`, `${?}` and `${$}` stand for the character itself, never a wildcard.
+#[test]
+fn special_variables_are_literal_characters() {
+    let star = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/${*}", "");
+    let any = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/*", "");
+    let x = allow(r#""s3:GetObject""#, "arn:aws:s3:::b/x", "");
+    assert_eq!(
+        subset(&star, &any, Mode::ClosedWorld, T).verdict,
+        Verdict::Holds
+    );
+    let r = fails(subset(&star, &x, Mode::ClosedWorld, T).verdict, &star, &x);
+    assert_eq!(r.resource, "arn:aws:s3:::b/*");
+    let r = fails(subset(&x, &star, Mode::ClosedWorld, T).verdict, &x, &star);
+    assert_eq!(r.resource, "arn:aws:s3:::b/x");
+}
