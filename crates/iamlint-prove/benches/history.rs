@@ -137,6 +137,9 @@ fn main() {
                 }
             };
             *verdicts.entry(v).or_default() += 1;
+            if trace {
+                eprintln!("  {v}");
+            }
             if took > Duration::from_millis(160) {
                 *slow.entry(v).or_default() += 1;
             }

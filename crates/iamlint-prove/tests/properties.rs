@@ -83,7 +83,6 @@ const CONDITIONS: &[&str] = &[
     r#""StringLike":{"s3:prefix":"home/${aws:username}/*"}"#,
     r#""StringEquals":{"s3:prefix":"home/${aws:username, 'red'}"}"#,
     r#""StringLike":{"s3:prefix":"*/${aws:username}"}"#,
-    r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}*"}"#,
     r#""ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}"}"#,
     r#""ArnNotLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}"}"#,
     r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:111122223333:${aws:username}"}"#,
