@@ -7,6 +7,7 @@
 //! ASCII (`Vocabulary::of` refuses the rest), so any other character of a request behaves like
 //! a printable character no literal uses, and one always exists.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -35,6 +36,8 @@ impl StrVar {
                 None => Bool::from_bool(false),
             },
             StrVar::Text(text) => match test {
+                // a regular expression, even for a glob with one `*` (a start and an end):
+                // with many globs on one variable, Z3 finds requests far faster this way
                 Test::Glob(g) => text.regex_matches(&glob(g)),
                 Test::Exact(v) => text.eq(ZString::from(v.as_str())),
                 Test::IgnoreCase(v) => text.regex_matches(&ignoring_case(v)),
@@ -185,6 +188,9 @@ pub struct Request {
     pub caller: Int,
     pub caller_fields: [StrVar; 5],
     pub caller_name: StrVar,
+    /// The definitions of the auxiliary strings the encoding introduced ([`Request::between`]),
+    /// by name; [`Request::definitions`] hands them to the solver.
+    auxiliary: RefCell<BTreeMap<String, Bool>>,
 }
 
 impl StrVar {
@@ -386,6 +392,34 @@ pub fn glob(pattern: &str) -> Regexp {
         0 => Regexp::literal(""),
         1 => parts.pop().unwrap_or_else(|| Regexp::literal("")),
         _ => Regexp::concat(&parts),
+    }
+}
+
+/// Whether a string matches a glob, inside a template or an ARN split into fields. A glob
+/// with one `*` and no `?` is a known start and a known end that do not overlap: next to the
+/// concatenations and `str.contains` of templates, Z3 decides that in milliseconds where the
+/// regular expression took seconds. Other globs are regular expressions, and so is every glob
+/// on a key or field by itself (`StrVar::test`).
+fn glob_matches(text: &ZString, pattern: &str) -> Bool {
+    match pattern.split_once('*') {
+        _ if pattern.contains('?') => text.regex_matches(&glob(pattern)),
+        None => text.eq(ZString::from(pattern)),
+        Some(("", "")) => Bool::from_bool(true),
+        Some((start, end)) if !end.contains('*') => {
+            let mut parts = Vec::new();
+            if !start.is_empty() {
+                parts.push(ZString::from(start).prefix(text));
+            }
+            if !end.is_empty() {
+                parts.push(ZString::from(end).suffix(text));
+            }
+            if !start.is_empty() && !end.is_empty() {
+                let least = (start.len() + end.len()) as u64;
+                parts.push(text.length().ge(Int::from_u64(least)));
+            }
+            Bool::and(&parts)
+        }
+        Some(_) => text.regex_matches(&glob(pattern)),
     }
 }
 
@@ -610,6 +644,7 @@ impl Request {
                 caller,
                 caller_fields,
                 caller_name,
+                auxiliary: RefCell::default(),
             },
             domain,
         )
@@ -622,6 +657,32 @@ impl Request {
             || self.caller_fields.iter().any(StrVar::is_text)
             || self.caller_name.is_text()
             || self.keys.values().flatten().any(|s| s.text.is_text())
+    }
+
+    /// The definitions of the auxiliary strings that [`Request::encode`] introduced so far, to
+    /// be asserted with the formulas: without them, those strings are unconstrained.
+    pub fn definitions(&self) -> Vec<Bool> {
+        self.auxiliary.borrow().values().cloned().collect()
+    }
+
+    /// The text of `subject` between `before` and `after`, as an auxiliary string `x` defined
+    /// by `subject = before ++ x ++ after` whenever `subject` starts with `before` and ends with
+    /// `after` without the two overlapping (and free otherwise, where its users do not look
+    /// at it). Being a definition, asserted once per query, it is exact under negation too;
+    /// Z3 reasons about it far better than about `str.substr` with a symbolic length.
+    fn between(&self, subject: &ZString, before: &ZString, after: &ZString) -> ZString {
+        let name = format!("between({subject}, {before}, {after})");
+        let x = ZString::new_const(name.as_str());
+        self.auxiliary.borrow_mut().entry(name).or_insert_with(|| {
+            let fits = Bool::and(&[
+                before.prefix(subject),
+                after.suffix(subject),
+                (before.length() + after.length()).le(subject.length()),
+            ]);
+            let parts = ZString::concat(&[before.clone(), x.clone(), after.clone()]);
+            fits.implies(subject.eq(&parts))
+        });
+        x
     }
 
     /// A formula as a Z3 term.
@@ -690,8 +751,16 @@ impl Request {
             }
         }
         let wild = glob && t.rest.contains(['*', '?']);
-        if !wild && !t.rest.is_empty() {
-            pieces.push(ZString::from(t.rest.as_str()));
+        // the literal text that starts the rest joins the pieces (Z3 then reads the character
+        // after a variable off the concatenation, not off a regular expression); `more` is
+        // what remains of a glob rest
+        let (lead, more) = match t.rest.find(['*', '?']) {
+            Some(i) if wild && head.is_none() => t.rest.split_at(i),
+            _ if wild => ("", t.rest.as_str()),
+            _ => (t.rest.as_str(), ""),
+        };
+        if !lead.is_empty() {
+            pieces.push(ZString::from(lead));
         }
         let prefix = match pieces.as_slice() {
             [] => ZString::from(""),
@@ -699,23 +768,42 @@ impl Request {
             many => ZString::concat(many),
         };
         let matches = if let Some(head) = head {
-            // the head is `start*end` (`Template::parse` allows no other): the value starts
-            // with `start` and ends with `end`, the variables and the literal text after them,
-            // without the two overlapping
+            // the head is `start*end` (`Template::parse` allows no other)
             let (start, end) = head.split_once('*').unwrap_or((head, ""));
-            let tail = ZString::concat(&[ZString::from(end), prefix]);
-            let start = ZString::from(start);
-            Bool::and(&[
-                start.prefix(subject),
-                tail.suffix(subject),
-                (start.length() + tail.length()).le(subject.length()),
-            ])
+            if wild {
+                // and the rest `more*last`: between `start` and `last`, which do not overlap,
+                // the value holds `end`, the variables and `more`
+                let (more, last) = more.split_once('*').unwrap_or((more, ""));
+                let middle = ZString::concat(&[ZString::from(end), prefix, ZString::from(more)]);
+                if start.is_empty() && last.is_empty() {
+                    subject.contains(&middle)
+                } else {
+                    let start = ZString::from(start);
+                    let last = ZString::from(last);
+                    let between = self.between(subject, &start, &last);
+                    Bool::and(&[
+                        start.prefix(subject),
+                        last.suffix(subject),
+                        (start.length() + last.length()).le(subject.length()),
+                        between.contains(&middle),
+                    ])
+                }
+            } else {
+                // the value starts with `start` and ends with `end`, the variables and the
+                // literal text after them, without the two overlapping
+                let start = ZString::from(start);
+                let tail = ZString::concat(&[ZString::from(end), prefix]);
+                Bool::and(&[
+                    start.prefix(subject),
+                    tail.suffix(subject),
+                    (start.length() + tail.length()).le(subject.length()),
+                ])
+            }
+        } else if more == "*" {
+            prefix.prefix(subject)
         } else if wild {
-            let rest = subject.substr(prefix.length(), subject.length() - prefix.length());
-            Bool::and(&[
-                prefix.prefix(subject),
-                rest.regex_matches(&self::glob(&t.rest)),
-            ])
+            let rest = self.between(subject, &prefix, &ZString::from(""));
+            Bool::and(&[prefix.prefix(subject), glob_matches(&rest, more)])
         } else {
             subject.eq(&prefix)
         };
@@ -744,13 +832,13 @@ impl Request {
         for (glob, field) in [(f1, a1), (f2, a2), (f3, a3), (f4, a4), (f5, a5)] {
             match *glob {
                 "*" => {}
-                g if g.contains(['*', '?']) => parts.push(field.regex_matches(&self::glob(g))),
+                g if g.contains(['*', '?']) => parts.push(glob_matches(field, g)),
                 g => parts.push(field.eq(ZString::from(g))),
             }
         }
         if t.parts.is_empty() {
             // no variable: the resource part is a glob
-            parts.push(resource.regex_matches(&self::glob(resource_head)));
+            parts.push(glob_matches(resource, resource_head));
             return Bool::and(&parts);
         }
         let mut rest_parts = vec![Part::Text((*resource_head).to_owned())];

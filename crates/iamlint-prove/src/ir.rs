@@ -105,8 +105,9 @@ impl In {
 
 /// A value with policy variables: literal text and variables, then the rest of the value,
 /// which is a glob in a `Like` comparison. In a glob, one `*` may also come before the first
-/// variable when everything after it is literal (`*/${aws:username}`); other wildcards before
-/// a variable are not encoded. A variable whose key is absent or
+/// variable when the variables are followed by literal text and at most one `*`
+/// (`*/${aws:username}`, `*-registry-${aws:RequestedRegion}-*`); other wildcards before a
+/// variable are not encoded. A variable whose key is absent or
 /// has several values, and no default, leaves the value unresolved: it then matches nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
@@ -130,7 +131,8 @@ pub enum Part {
 impl Template {
     /// The template of a value with variables; `Err` when it holds what is not encoded:
     /// malformed variables, wildcards before a variable in a glob (but for one `*` before the
-    /// first, with literal text after the variables), a default with wildcards in a glob.
+    /// first, with literal text and at most one `*` after the variables), a default with
+    /// wildcards in a glob.
     pub fn parse(value: &str, glob: bool) -> Result<Template, Unsupported> {
         Template::parse_as(value, glob, false)
     }
@@ -184,19 +186,22 @@ impl Template {
             arn,
         };
         // before the first variable, one `*` between literal text (`home/*/${aws:username}`):
-        // the value then starts and ends with known text, which Z3 decides quickly; several
-        // wildcards, or wildcards after the variables as well, make it slow, and are not
-        // encoded. In an ARN pattern this applies to the resource part of the head; the
-        // first five fields are split off the value and may hold any wildcards
+        // the value then starts and ends with known text, which Z3 decides quickly. After the
+        // variables, one more `*` may follow (`*/${sagemaker:DomainId}/*`): the variables and
+        // the text around them then lie somewhere between a known start and a known end, a
+        // `str.contains`. Several wildcards on either side make it slow, and are not encoded.
+        // In an ARN pattern this applies to the resource part of the head; the first five
+        // fields are split off the value and may hold any wildcards
         if template.head_is_glob() {
             let head = match template.parts.first() {
                 Some(Part::Text(h)) if arn => h.splitn(6, ':').nth(5).unwrap_or(""),
                 Some(Part::Text(h)) => h.as_str(),
                 _ => "",
             };
+            let one_star = |t: &str| t.matches('*').count() == 1 && !t.contains('?');
             let wild_head = head.contains(['*', '?']);
-            let one_star = head.matches('*').count() == 1 && !head.contains('?');
-            if wild_head && (!one_star || wild(&template.rest)) {
+            if wild_head && (!one_star(head) || (wild(&template.rest) && !one_star(&template.rest)))
+            {
                 return Err(refuse());
             }
         }
@@ -434,11 +439,14 @@ fn aws_named(v: &str) -> Formula {
 }
 
 /// Where the evaluator substitutes variables in a `Resource` pattern: after its fifth colon
-/// (`decision.rs`'s `matches_resources`); `None` when a variable comes before it.
-fn resource_tail(pattern: &str) -> Option<&str> {
-    let at = pattern.match_indices(':').nth(4).map(|(i, _)| i)?;
-    let (head, tail) = pattern.split_at(at + 1);
-    (!head.contains("${")).then_some(tail)
+/// (`decision.rs`'s `matches_resources`). Before it, `${…}` is literal text; a pattern with
+/// fewer than five colons matches no ARN, and has no tail.
+fn resource_tail(pattern: &str) -> &str {
+    pattern
+        .match_indices(':')
+        .nth(4)
+        .and_then(|(i, _)| pattern.get(i + 1..))
+        .unwrap_or("")
 }
 
 impl Formula {
@@ -658,10 +666,8 @@ impl Vocabulary {
                 }
                 for r in resource_patterns(stmt) {
                     literal_ok(r, &mut v.chars)?;
-                    if variables && r.contains("${") {
-                        let tail = resource_tail(r).ok_or_else(|| {
-                            format!("the policy variable in `{r}` comes before the resource part, which is not encoded yet")
-                        })?;
+                    let tail = resource_tail(r);
+                    if variables && tail.contains("${") {
                         variable_keys
                             .extend(Template::parse(tail, true)?.keys().map(str::to_owned));
                     }

@@ -531,6 +531,9 @@ fn ask(
     }
     solver.assert(request.encode(vocabulary, open, formula));
     solver.assert(request.encode(vocabulary, open, and));
+    for d in request.definitions() {
+        solver.assert(d);
+    }
     match solver.check() {
         SatResult::Unsat => Verdict::Holds,
         SatResult::Unknown => {

@@ -23,6 +23,15 @@ fn allow(action: &str, resource: &str, extra: &str) -> Policy {
     ))
 }
 
+/// `s3:GetObject` on the objects of `b`, under one condition (`"Operator":{…}`).
+fn get_object_if(condition: &str) -> Policy {
+    allow(
+        r#""s3:GetObject""#,
+        "arn:aws:s3:::b/*",
+        &format!(r#","Condition":{{{condition}}}"#),
+    )
+}
+
 fn allows(p: &Policy, r: &Request) -> bool {
     decide(
         &[PolicyInput {
@@ -255,22 +264,20 @@ fn arn_conditions_keep_wildcards_in_their_field_but_string_globs_do_not() {
 fn what_is_not_encoded_is_unknown_never_holds() {
     let b = allow(r#""s3:GetObject""#, "*", "");
     for (resource, extra) in [
-        // a variable before the resource part
-        ("arn:aws:iam::${aws:PrincipalAccount}:user/x", ""),
-        // wildcards both before and after a variable in a glob
+        // two wildcards before a variable in a glob
         (
             "*",
-            r#","Condition":{"StringLike":{"s3:prefix":"*/${aws:username}/*"}}"#,
+            r#","Condition":{"StringLike":{"s3:prefix":"*/*/${aws:username}"}}"#,
+        ),
+        // two wildcards after it, with one before
+        (
+            "*",
+            r#","Condition":{"StringLike":{"s3:prefix":"*/${aws:username}/*/*"}}"#,
         ),
         // a variable before the resource part of an ARN operator's pattern
         (
             "*",
             r#","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:${aws:PrincipalAccount}:*"}}"#,
-        ),
-        // wildcards both before and after a variable in an ARN operator's resource part
-        (
-            "*",
-            r#","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*/${aws:username}/*"}}"#,
         ),
     ] {
         let v = allow(r#""s3:GetObject""#, resource, extra);
@@ -590,15 +597,8 @@ fn diff_families_skip_statements_granted_alike_but_not_past_a_removed_deny() {
 /// its end. ARN operators take variables in the resource part.
 #[test]
 fn wildcards_before_a_variable() {
-    let with = |condition: &str| {
-        allow(
-            r#""s3:GetObject""#,
-            "arn:aws:s3:::b/*",
-            &format!(r#","Condition":{{{condition}}}"#),
-        )
-    };
-    let home = with(r#""StringLike":{"s3:prefix":"home/${aws:username}"}"#);
-    let any_folder = with(r#""StringLike":{"s3:prefix":"*/${aws:username}"}"#);
+    let home = get_object_if(r#""StringLike":{"s3:prefix":"home/${aws:username}"}"#);
+    let any_folder = get_object_if(r#""StringLike":{"s3:prefix":"*/${aws:username}"}"#);
     subset_holds(&home, &any_folder);
     let r = subset_fails(&any_folder, &home);
     let user = &r.values("aws:username").unwrap()[0];
@@ -607,11 +607,11 @@ fn wildcards_before_a_variable() {
     assert!(!prefix.starts_with("home/"), "{r:?}");
 
     // ARN patterns: variables in the resource part, after a literal head
-    let named = with(
+    let named = get_object_if(
         r#""ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}"}"#,
     );
-    let any_account = with(r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"}"#);
-    let started = with(
+    let any_account = get_object_if(r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"}"#);
+    let started = get_object_if(
         r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:${aws:username}*"}"#,
     );
     subset_holds(&named, &started);
@@ -627,9 +627,11 @@ fn wildcards_before_a_variable() {
 
     // wildcards in the first five fields: the value is split into its fields, and each `*`
     // spans no colon there (the string glob's does)
-    let own_account =
-        with(r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:111122223333:${aws:username}"}"#);
-    let any_region = with(r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:${aws:username}"}"#);
+    let own_account = get_object_if(
+        r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:111122223333:${aws:username}"}"#,
+    );
+    let any_region =
+        get_object_if(r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:${aws:username}"}"#);
     for (a, b) in [
         (&named, &own_account),
         (&own_account, &any_region),
@@ -642,9 +644,72 @@ fn wildcards_before_a_variable() {
         !r.values("aws:SourceArn").unwrap()[0].contains(":111122223333:"),
         "{r:?}"
     );
-    let as_string = with(r#""StringLike":{"aws:SourceArn":"arn:aws:sns:*:${aws:username}"}"#);
+    let as_string =
+        get_object_if(r#""StringLike":{"aws:SourceArn":"arn:aws:sns:*:${aws:username}"}"#);
     subset_holds(&any_region, &as_string);
     subset_fails(&as_string, &any_region);
+}
+
+/// One `*` before the variables and one after: the variables lie somewhere between a known
+/// start and a known end (`*/${aws:username}/*`, `home/*/${aws:username}-*`).
+#[test]
+fn wildcards_on_both_sides_of_a_variable() {
+    let home = get_object_if(r#""StringLike":{"s3:prefix":"home/${aws:username}/*"}"#);
+    let any_folder = get_object_if(r#""StringLike":{"s3:prefix":"*/${aws:username}/*"}"#);
+    let anywhere = get_object_if(r#""StringLike":{"s3:prefix":"*${aws:username}*"}"#);
+    subset_holds(&home, &any_folder);
+    subset_holds(&any_folder, &anywhere);
+    let r = subset_fails(&any_folder, &home);
+    let user = &r.values("aws:username").unwrap()[0];
+    let prefix = &r.values("s3:prefix").unwrap()[0];
+    assert!(prefix.contains(&format!("/{user}/")), "{r:?}");
+    assert!(!prefix.starts_with(&format!("home/{user}/")), "{r:?}");
+    let r = subset_fails(&anywhere, &any_folder);
+    let user = &r.values("aws:username").unwrap()[0];
+    assert!(
+        !r.values("s3:prefix").unwrap()[0].contains(&format!("/{user}/")),
+        "{r:?}"
+    );
+
+    // a known start and end around them: the start and the end do not overlap the middle
+    let dated = get_object_if(r#""StringLike":{"s3:prefix":"home/*/${aws:username}-*.log"}"#);
+    let logs = get_object_if(r#""StringLike":{"s3:prefix":"*/${aws:username}-*"}"#);
+    subset_holds(&dated, &logs);
+    let r = subset_fails(&logs, &dated);
+    let prefix = &r.values("s3:prefix").unwrap()[0];
+    assert!(
+        !prefix.starts_with("home/") || !prefix.ends_with(".log"),
+        "{r:?}"
+    );
+    // `home/x-.log` with the user `x`: `home/` then `*/` needs a slash before the user
+    let short = get_object_if(r#""StringLike":{"s3:prefix":"home/${aws:username}-.log"}"#);
+    let r = subset_fails(&short, &dated);
+    assert!(!r.values("s3:prefix").unwrap()[0].contains("//"), "{r:?}");
+
+    // in the resource part of an ARN pattern
+    let own =
+        get_object_if(r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:team/${aws:username}/x"}"#);
+    let any = get_object_if(r#""ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*/${aws:username}/*"}"#);
+    subset_holds(&own, &any);
+    subset_fails(&any, &own);
+}
+
+/// Before an ARN's fifth colon the evaluator does not substitute variables (they are only
+/// allowed in the resource part): `${aws:PrincipalAccount}` there is literal text, split at
+/// its own colon like any other.
+#[test]
+fn variables_before_the_resource_part_are_literal() {
+    let literal = allow(
+        r#""kms:Decrypt""#,
+        "arn:aws:kms:*:${aws:PrincipalAccount}:key/*",
+        "",
+    );
+    let any_account = allow(r#""kms:Decrypt""#, "arn:aws:kms:*:*:*", "");
+    let one_account = allow(r#""kms:Decrypt""#, "arn:aws:kms:*:111122223333:key/*", "");
+    subset_holds(&literal, &any_account);
+    let r = subset_fails(&literal, &one_account);
+    assert!(r.resource.contains(":${aws:"), "{r:?}");
+    subset_fails(&one_account, &literal);
 }
 
 /// `${*}`, `${?}` and `${$}` stand for the character itself, never a wildcard.
