@@ -138,7 +138,7 @@ fn main() {
             };
             *verdicts.entry(v).or_default() += 1;
             if trace {
-                eprintln!("  {v}");
+                eprintln!("  {v} ({:.2} ms)", took.as_secs_f64() * 1000.0);
             }
             if took > Duration::from_millis(160) {
                 *slow.entry(v).or_default() += 1;

@@ -889,6 +889,8 @@ impl Request {
                 Bool::or(&cases)
             }
             Atom::ResourceStar => self.resource_star.clone(),
+            // free: the solver may give it either value (see `Atom::Unsupported`)
+            Atom::Unsupported(what, _) => Bool::new_const(format!("unsupported {what}")),
             Atom::Field(n, g) => match self.fields.get(usize::from(*n).wrapping_sub(1)) {
                 Some(field) => field.test(&Test::Glob(g.clone())),
                 None => no(),

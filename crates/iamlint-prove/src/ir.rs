@@ -73,6 +73,11 @@ pub enum Atom {
     /// The slot's value equals (`false`) or matches as a glob (`true`) a value with policy
     /// variables.
     StrVar(String, usize, Template, bool),
+    /// A test that is not encoded (a value with policy variables of a shape the encoding does
+    /// not take), named by what it compares and why it is not encoded. The solver may give it
+    /// either value, so a query that needs it is decided only when the answer holds whatever
+    /// its value, or when the request the solver finds replays through the evaluator.
+    Unsupported(String, Unsupported),
 }
 
 /// The kinds of caller (`iamlint_eval::Principal`).
@@ -462,6 +467,17 @@ impl Formula {
         }
     }
 
+    /// Why the first [`Atom::Unsupported`] in the formula is not encoded.
+    pub fn unsupported(&self) -> Option<&str> {
+        match self {
+            Formula::True | Formula::False => None,
+            Formula::And(parts) | Formula::Or(parts) => parts.iter().find_map(Formula::unsupported),
+            Formula::Not(p) => p.unsupported(),
+            Formula::Atom(Atom::Unsupported(_, why)) => Some(why),
+            Formula::Atom(_) => None,
+        }
+    }
+
     pub fn or(mut parts: Vec<Formula>) -> Formula {
         parts.retain(|p| *p != Formula::False);
         if parts.contains(&Formula::True) {
@@ -543,6 +559,7 @@ impl fmt::Display for Formula {
                 Atom::StrVar(k, s, t, glob) => {
                     write!(f, "{k}[{s}]{}{t}", if *glob { "~" } else { "=" })
                 }
+                Atom::Unsupported(what, _) => write!(f, "unsupported({what})"),
                 Atom::Num(k, s, c, v) => {
                     let op = match c {
                         Cmp::Lt => "<",
@@ -597,6 +614,30 @@ pub struct Vocabulary {
     pub chars: BTreeSet<char>,
     /// Whether some statement has a `Principal` (the caller then matters).
     pub principals: bool,
+    /// Why the tests in [`Atom::Unsupported`] atoms are not encoded ([`Vocabulary::tolerant`]).
+    pub unsupported: Vec<Unsupported>,
+}
+
+/// A policy's statements with their formulas ([`Vocabulary::parts`]); a query may leave out
+/// the ones that cannot change its answer.
+#[derive(Debug, Clone)]
+pub struct Parts<'p> {
+    /// How the policy reads its statements.
+    pub at: In,
+    pub allow: Vec<(&'p Statement, Formula)>,
+    pub deny: Vec<(&'p Statement, Formula)>,
+}
+
+impl Parts<'_> {
+    /// Some Allow applies and no Deny does.
+    pub fn allows(&self) -> Formula {
+        let formulas =
+            |list: &[(&Statement, Formula)]| list.iter().map(|(_, f)| f.clone()).collect();
+        Formula::and(vec![
+            Formula::or(formulas(&self.allow)),
+            Formula::not(Formula::or(formulas(&self.deny))),
+        ])
+    }
 }
 
 /// Why a policy cannot be encoded exactly (the query's answer is then `unknown`).
@@ -633,6 +674,17 @@ fn literal_ok(s: &str, chars: &mut BTreeSet<char>) -> Result<(), Unsupported> {
 impl Vocabulary {
     /// Collects the vocabulary of the policies; `Err` when something in them is not encoded.
     pub fn of(policies: &[&Policy]) -> Result<Vocabulary, Unsupported> {
+        let v = Self::tolerant(policies)?;
+        match v.unsupported.first() {
+            Some(why) => Err(why.clone()),
+            None => Ok(v),
+        }
+    }
+
+    /// Like [`Vocabulary::of`], but values with policy variables of a shape that is not
+    /// encoded become [`Atom::Unsupported`] tests, listed in `unsupported`; other things not
+    /// encoded are still `Err`.
+    pub fn tolerant(policies: &[&Policy]) -> Result<Vocabulary, Unsupported> {
         let mut v = Vocabulary::default();
         let mut set_uses: BTreeMap<String, usize> = BTreeMap::new();
         let mut families: BTreeMap<String, BTreeSet<&'static str>> = BTreeMap::new();
@@ -668,8 +720,10 @@ impl Vocabulary {
                     literal_ok(r, &mut v.chars)?;
                     let tail = resource_tail(r);
                     if variables && tail.contains("${") {
-                        variable_keys
-                            .extend(Template::parse(tail, true)?.keys().map(str::to_owned));
+                        match Template::parse(tail, true) {
+                            Ok(t) => variable_keys.extend(t.keys().map(str::to_owned)),
+                            Err(why) => v.unsupported.push(why),
+                        }
                     }
                 }
                 let Some(condition) = stmt.condition() else {
@@ -693,25 +747,10 @@ impl Vocabulary {
                         // the evaluator expands variables in String and ARN operators only
                         let expands = matches!(operator.family(), Family::String | Family::Arn);
                         if variables && expands && value.contains("${") {
-                            let template = match operator {
-                                Operator::StringEquals | Operator::StringNotEquals => {
-                                    Template::parse(value, false)?
-                                }
-                                Operator::StringLike | Operator::StringNotLike => {
-                                    Template::parse(value, true)?
-                                }
-                                Operator::ArnLike
-                                | Operator::ArnEquals
-                                | Operator::ArnNotLike
-                                | Operator::ArnNotEquals => Template::parse_arn(value)?,
-                                _ => {
-                                    return Err(format!(
-                                        "the policy variable in `{value}` under `{}` is not encoded yet",
-                                        operator.name()
-                                    ));
-                                }
-                            };
-                            variable_keys.extend(template.keys().map(str::to_owned));
+                            match condition_template(operator, value) {
+                                Ok((t, _)) => variable_keys.extend(t.keys().map(str::to_owned)),
+                                Err(why) => v.unsupported.push(why),
+                            }
                         }
                     }
                     families.entry(name.clone()).or_default().insert(family);
@@ -771,17 +810,25 @@ impl Vocabulary {
 
     /// What a policy allows: some Allow statement applies and no Deny does.
     pub fn allows(&self, policy: &Policy) -> Formula {
-        let mut allow = Vec::new();
-        let mut deny = Vec::new();
+        self.parts(policy).allows()
+    }
+
+    /// Each statement with an effect and its formula, Allows and Denies apart.
+    pub fn parts<'p>(&self, policy: &'p Policy) -> Parts<'p> {
         let at = In::policy(policy);
+        let mut parts = Parts {
+            at,
+            allow: Vec::new(),
+            deny: Vec::new(),
+        };
         for stmt in statements(policy) {
             let f = self.statement(stmt, at);
             match stmt.effect() {
-                Some(Effect::Allow) => allow.push(f),
-                _ => deny.push(f),
+                Some(Effect::Allow) => parts.allow.push((stmt, f)),
+                _ => parts.deny.push((stmt, f)),
             }
         }
-        Formula::and(vec![Formula::or(allow), Formula::not(Formula::or(deny))])
+        parts
     }
 
     /// Whether one statement applies (`decision.rs`'s `applying`, for statements without a
@@ -825,7 +872,18 @@ impl Vocabulary {
             },
             None => Formula::False,
         };
-        let principal = match (stmt.principal.as_ref(), stmt.not_principal.as_ref()) {
+        Formula::and(vec![
+            self.principal(stmt, at),
+            actions,
+            resources,
+            self.condition(stmt, variables),
+        ])
+    }
+
+    /// Whether a statement's `Principal` or `NotPrincipal` names the caller (`True` without
+    /// either in an identity policy).
+    pub fn principal(&self, stmt: &Statement, at: In) -> Formula {
+        match (stmt.principal.as_ref(), stmt.not_principal.as_ref()) {
             (Some(entry), _) => entry.value.ok().map_or(Formula::False, caller_named),
             (None, Some(entry)) => entry
                 .value
@@ -833,24 +891,21 @@ impl Vocabulary {
                 .map_or(Formula::False, |e| Formula::not(caller_spared(e))),
             (None, None) if at.resource_policy => Formula::False,
             (None, None) => Formula::True,
-        };
-        Formula::and(vec![
-            principal,
-            actions,
-            resources,
-            self.condition(stmt, variables),
-        ])
+        }
     }
 
     /// Whether a statement's `Condition` holds (`True` without one); `variables` when its
     /// policy expands policy variables.
     pub fn condition(&self, stmt: &Statement, variables: bool) -> Formula {
-        stmt.condition().map_or(Formula::True, |c| {
-            Formula::and(
-                c.pairs()
-                    .map(|(op, key)| self.pair(op, key, variables))
-                    .collect(),
-            )
+        Formula::and(self.pairs(stmt, variables))
+    }
+
+    /// Each (operator, key) pair of a statement's `Condition`, which must all hold.
+    pub fn pairs(&self, stmt: &Statement, variables: bool) -> Vec<Formula> {
+        stmt.condition().map_or(Vec::new(), |c| {
+            c.pairs()
+                .map(|(op, key)| self.pair(op, key, variables))
+                .collect()
         })
     }
 
@@ -970,16 +1025,30 @@ fn resource(pattern: &str, variables: bool) -> Formula {
             return Formula::False;
         }
         if i == 4 && variables && glob.contains("${") {
-            // refused by `Vocabulary::of` when not encoded
-            match Template::parse(glob, true) {
-                Ok(t) => parts.push(Formula::atom(Atom::FieldVar(t))),
-                Err(_) => return Formula::False,
-            }
+            parts.push(Formula::atom(match Template::parse(glob, true) {
+                Ok(t) => Atom::FieldVar(t),
+                Err(why) => Atom::Unsupported(format!("resource part ~ {glob}"), why),
+            }));
         } else if *glob != "*" {
             parts.push(Formula::atom(Atom::Field(i as u8 + 1, (*glob).to_owned())));
         }
     }
     Formula::and(parts)
+}
+
+/// The template of a condition value with policy variables under a String or ARN operator,
+/// and whether it is a glob; `Err` when it is not encoded.
+fn condition_template(operator: Operator, value: &str) -> Result<(Template, bool), Unsupported> {
+    use Operator::*;
+    match operator {
+        StringEquals | StringNotEquals => Ok((Template::parse(value, false)?, false)),
+        StringLike | StringNotLike => Ok((Template::parse(value, true)?, true)),
+        ArnLike | ArnEquals | ArnNotLike | ArnNotEquals => Ok((Template::parse_arn(value)?, true)),
+        _ => Err(format!(
+            "the policy variable in `{value}` under `{}` is not encoded yet",
+            operator.name()
+        )),
+    }
 }
 
 /// One policy value against slot `slot` (`condition.rs`'s `compare`, positive form).
@@ -992,19 +1061,15 @@ fn compare(
 ) -> Formula {
     use Operator::*;
     let k = key.to_owned();
-    // the evaluator expands variables in String and ARN operators (`Vocabulary::of` refuses
-    // the ones not encoded)
+    // the evaluator expands variables in String and ARN operators
     if variables && pv.contains("${") && matches!(operator.family(), Family::String | Family::Arn) {
-        let arn = operator.family() == Family::Arn;
-        let glob = arn || matches!(operator, StringLike | StringNotLike);
-        let template = if arn {
-            Template::parse_arn(pv)
-        } else {
-            Template::parse(pv, glob)
-        };
-        return match template {
-            Ok(t) if kind == KeyKind::Str => Formula::atom(Atom::StrVar(k, slot, t, glob)),
-            _ => Formula::False,
+        return match condition_template(operator, pv) {
+            Ok((t, glob)) if kind == KeyKind::Str => Formula::atom(Atom::StrVar(k, slot, t, glob)),
+            Ok(_) => Formula::False,
+            Err(why) => Formula::atom(Atom::Unsupported(
+                format!("{k}[{slot}] {} {pv}", operator.name()),
+                why,
+            )),
         };
     }
     let num = |cmp: Cmp, value: Option<f64>| match value.and_then(decimal) {

@@ -8,9 +8,11 @@
 //! globs, conditions of every family (String, Numeric, Date, Bool, Binary, IP, ARN and Null)
 //! with `IfExists` and the set qualifiers, and policy variables in resource parts, string
 //! conditions and the resource part of ARN conditions. Before the solver, requests read off
-//! the policies (`guess.rs`) are tried, each confirmed by the evaluator. Anything else
+//! the policies (`guess.rs`) are tried, each confirmed by the evaluator, and `subset` leaves
+//! out the statements the second policy keeps or widens (`cover.rs`). Anything else
 //! (wildcards inside principal names, the rarer uses of policy variables, characters outside
-//! printable ASCII) makes the answer `unknown`, with the reason, never `holds`.
+//! printable ASCII) makes the answer `unknown`, with the reason, never `holds`, whenever the
+//! answer depends on it.
 //!
 //! Besides the queries ([`subset`], [`equivalent`], [`not_granted`], [`no_public_access`]):
 //! statement-level questions for the lint rules ([`shadowed_allows`], [`redundant_allows`],
@@ -18,6 +20,7 @@
 //! [`diff`], the families of requests two versions of a policy disagree on.
 
 pub mod cells;
+mod cover;
 mod diff;
 pub mod encode;
 mod guess;
@@ -28,6 +31,7 @@ mod statements;
 pub use diff::{Diff, Difference, Family, diff};
 pub use query::{
     Answer, Mode, Verdict, equivalent, no_public_access, not_granted, public_through, subset,
+    subset_by_solver,
 };
 pub use statements::{
     Covered, Unsatisfiable, notaction_excluding_nothing, redundant_allows, shadowed_allows,

@@ -136,7 +136,7 @@ fn variables_as_stars(text: &str) -> String {
 
 /// Whether two statements may apply to one request, by their patterns alone (glob
 /// intersection ignoring case, which finds every real overlap and maybe more).
-fn may_overlap(a: &Statement, b: &Statement) -> bool {
+pub(crate) fn may_overlap(a: &Statement, b: &Statement) -> bool {
     let dimension = |x: Option<Vec<String>>, y: Option<Vec<String>>| match (x, y) {
         (Some(x), Some(y)) => x
             .iter()

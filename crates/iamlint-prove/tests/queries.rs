@@ -261,33 +261,81 @@ fn arn_conditions_keep_wildcards_in_their_field_but_string_globs_do_not() {
 }
 
 #[test]
-fn what_is_not_encoded_is_unknown_never_holds() {
-    let b = allow(r#""s3:GetObject""#, "*", "");
-    for (resource, extra) in [
+fn what_is_not_encoded_is_unknown_when_the_answer_needs_it() {
+    let unconditional = allow(r#""s3:GetObject""#, "*", "");
+    // each value is not encoded; the wider one is, and allows everything it allows
+    for (narrow, wide) in [
         // two wildcards before a variable in a glob
         (
-            "*",
-            r#","Condition":{"StringLike":{"s3:prefix":"*/*/${aws:username}"}}"#,
+            r#"{"StringLike":{"s3:prefix":"*/*/${aws:username}"}}"#,
+            r#"{"StringLike":{"s3:prefix":"*/${aws:username}"}}"#,
         ),
         // two wildcards after it, with one before
         (
-            "*",
-            r#","Condition":{"StringLike":{"s3:prefix":"*/${aws:username}/*/*"}}"#,
+            r#"{"StringLike":{"s3:prefix":"*/${aws:username}/*/*"}}"#,
+            r#"{"StringLike":{"s3:prefix":"*/${aws:username}/*"}}"#,
         ),
         // a variable before the resource part of an ARN operator's pattern
         (
-            "*",
-            r#","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:${aws:PrincipalAccount}:*"}}"#,
+            r#"{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:${aws:PrincipalAccount}:*"}}"#,
+            r#"{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:*:*"}}"#,
         ),
     ] {
-        let v = allow(r#""s3:GetObject""#, resource, extra);
-        assert!(
-            matches!(
-                subset(&v, &b, Mode::ClosedWorld, T).verdict,
-                Verdict::Unknown(_)
-            ),
-            "{resource} {extra}"
-        );
+        let (narrow, wide) = (with_condition(narrow), with_condition(wide));
+        // the answer depends on the test that is not encoded: unknown, never holds
+        let verdict = subset(&narrow, &wide, Mode::ClosedWorld, T).verdict;
+        assert!(matches!(verdict, Verdict::Unknown(_)), "{verdict:?}");
+        // a statement with no condition covers it whatever the test decides
+        subset_holds(&narrow, &unconditional);
+        // and a request without the key shows what it does not allow
+        subset_fails(&unconditional, &narrow);
+    }
+}
+
+#[test]
+fn what_is_not_encoded_never_holds_by_the_solver_alone() {
+    let odd = allow(
+        r#""s3:GetObject""#,
+        "arn:aws:s3:::*/${aws:username}/*/*",
+        "",
+    );
+    let other = allow(r#""s3:GetObject""#, "arn:aws:s3:::c/*", "");
+    // the solver gives the test that is not encoded either value: what it finds with the
+    // test true does not replay, so the answer is unknown, not holds
+    let verdict = iamlint_prove::subset_by_solver(&odd, &other, Mode::ClosedWorld, T).verdict;
+    match verdict {
+        Verdict::Unknown(why) => assert!(why.contains("not encoded"), "{why}"),
+        Verdict::Fails(r) => assert!(allows(&odd, &r) && !allows(&other, &r), "{r:?}"),
+        Verdict::Holds => panic!("`b/u/x/y` with `aws:username` = `u` tells them apart"),
+    }
+}
+
+#[test]
+fn statements_kept_or_widened_need_no_encoding() {
+    // as in consecutive versions of `ROSAImageRegistryOperatorPolicy`: a `*` before a policy
+    // variable and two after it is not encoded, but the new version keeps the pattern
+    let old = allow(
+        r#""s3:GetObject""#,
+        "arn:aws:s3:::*-registry-${aws:RequestedRegion}-*/*",
+        "",
+    );
+    let new = policy(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],
+            "Resource":["arn:aws:s3:::*-registry-${aws:RequestedRegion}-*/*","arn:aws:s3:::*-registry-${aws:RequestedRegion}/*"]}]}"#,
+    );
+    subset_holds(&old, &new);
+    subset_fails(&new, &old);
+    // a Deny only the new version has may take back what the old one allowed: no shortcut,
+    // and the answer needs the pattern, so it is not `holds` (here `unknown`)
+    let denied = policy(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*",
+            "Resource":"arn:aws:s3:::*-registry-${aws:RequestedRegion}-*/*"},
+            {"Effect":"Deny","Action":"s3:GetObject","Resource":"arn:aws:s3:::*/secret"}]}"#,
+    );
+    match subset(&old, &denied, Mode::ClosedWorld, T).verdict {
+        Verdict::Holds => panic!("the Deny takes `…/secret` back"),
+        Verdict::Fails(r) => assert!(r.resource.ends_with("/secret"), "{r:?}"),
+        Verdict::Unknown(why) => assert!(why.contains("not encoded"), "{why}"),
     }
 }
 
