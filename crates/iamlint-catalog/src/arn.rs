@@ -278,6 +278,16 @@ pub fn glob_match(pattern: &str, text: &str, ignore_case: bool) -> bool {
 /// ASCII case when `ignore_case`. A search over pairs of positions, `O(|a| × |b|)`; no
 /// allocation beyond one table of visited pairs.
 pub fn globs_intersect(a: &str, b: &str, ignore_case: bool) -> bool {
+    let same = |(c, d): (char, char)| {
+        c == '?' || d == '?' || c == d || (ignore_case && c.eq_ignore_ascii_case(&d))
+    };
+    // a string both match starts with both texts before their first `*` and ends with both
+    // texts after their last `*`: most pairs differ there, and need no search
+    let head = |g| str::chars(g).take_while(|c| *c != '*');
+    let tail = |g| str::chars(g).rev().take_while(|c| *c != '*');
+    if !head(a).zip(head(b)).all(same) || !tail(a).zip(tail(b)).all(same) {
+        return false;
+    }
     let (p, q): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let width = q.len() + 1;
     let mut seen = vec![false; (p.len() + 1) * width];
@@ -305,13 +315,7 @@ pub fn globs_intersect(a: &str, b: &str, ignore_case: bool) -> bool {
                     }
                 }
             }
-            (Some(c), Some(d)) => {
-                let same =
-                    c == '?' || d == '?' || c == d || (ignore_case && c.eq_ignore_ascii_case(&d));
-                if same {
-                    stack.push((i + 1, j + 1));
-                }
-            }
+            (Some(c), Some(d)) if same((c, d)) => stack.push((i + 1, j + 1)),
             _ => {}
         }
     }

@@ -15,10 +15,11 @@ use crate::ir::{Formula, In, Vocabulary};
 pub(crate) struct Shape {
     at: In,
     principal: Formula,
-    /// Positive `Action` patterns in lower case (`None`: `NotAction` or none).
-    actions: Option<Patterns>,
-    /// Positive `Resource` patterns.
-    resources: Option<Patterns>,
+    /// `Action` or `NotAction` patterns in lower case (`None`: neither, or not a list of
+    /// strings).
+    actions: Option<Side>,
+    /// `Resource` or `NotResource` patterns.
+    resources: Option<Side>,
     /// The `Condition`'s (operator, key) pairs.
     pairs: Vec<Formula>,
 }
@@ -28,16 +29,16 @@ impl Shape {
         Shape {
             at,
             principal: v.principal(stmt, at),
-            actions: Patterns::of(stmt.actions(), true),
-            resources: Patterns::of(stmt.resources(), false),
+            actions: Side::of(stmt.actions(), true),
+            resources: Side::of(stmt.resources(), false),
             pairs: v.pairs(stmt, at.variables),
         }
     }
 }
 
 /// Whether every request `inner` matches, `outer` matches too: both in policies read alike,
-/// `outer` names the caller no more narrowly, each of `inner`'s action and resource patterns
-/// falls under one of `outer`'s, and each condition pair of `outer` is one of `inner`'s.
+/// `outer` names the caller no more narrowly, its actions and resources include `inner`'s,
+/// and each condition pair of `outer` is one of `inner`'s.
 pub(crate) fn covers(outer: &Shape, inner: &Shape) -> bool {
     let (Some(oa), Some(ia), Some(or), Some(ir)) = (
         &outer.actions,
@@ -49,12 +50,19 @@ pub(crate) fn covers(outer: &Shape, inner: &Shape) -> bool {
     };
     outer.at == inner.at
         && (outer.principal == Formula::True || outer.principal == inner.principal)
-        && oa.cover(ia, &|o, i| glob_includes(&plain(o), &plain(i)))
-        && or.cover(ir, &|o, i| arn_includes(o, i, inner.at.variables))
+        && oa.includes(ia, &|o, i| glob_includes(&plain(o), &plain(i)))
+        && or.includes(ir, &|o, i| arn_includes(o, i, inner.at.variables))
         && outer.pairs.iter().all(|p| inner.pairs.contains(p))
 }
 
-/// The patterns of a positive `Action` or `Resource` element.
+/// The patterns of an `Action` or `Resource` element (what it matches), or of a `NotAction`
+/// or `NotResource` element (what it does not).
+enum Side {
+    Only(Patterns),
+    Except(Patterns),
+}
+
+/// The patterns of one element.
 struct Patterns {
     all: HashSet<String>,
     /// Those with `*` or `?`.
@@ -66,11 +74,9 @@ type Element<'a> = Option<(
     &'a iamlint_model::Entry<iamlint_model::Typed<iamlint_model::StrList>>,
 )>;
 
-impl Patterns {
-    fn of(element: Element<'_>, lower: bool) -> Option<Patterns> {
-        let Some((Polarity::Positive, entry)) = element else {
-            return None;
-        };
+impl Side {
+    fn of(element: Element<'_>, lower: bool) -> Option<Side> {
+        let (polarity, entry) = element?;
         let all: HashSet<String> = entry
             .value
             .ok()?
@@ -88,9 +94,28 @@ impl Patterns {
             .filter(|p| p.contains(['*', '?']))
             .cloned()
             .collect();
-        Some(Patterns { all, wild })
+        let patterns = Patterns { all, wild };
+        Some(match polarity {
+            Polarity::Positive => Side::Only(patterns),
+            Polarity::Negative => Side::Except(patterns),
+        })
     }
 
+    /// Whether this element matches everything `inner` does: each pattern `inner` matches is
+    /// included in one of these; or each pattern this one excludes is included in one that
+    /// `inner` excludes; or this one is `*`. (`includes(outer, inner)` is inclusion of
+    /// patterns.)
+    fn includes(&self, inner: &Side, includes: &dyn Fn(&str, &str) -> bool) -> bool {
+        match (self, inner) {
+            (Side::Only(outer), Side::Only(inner)) => outer.cover(inner, includes),
+            (Side::Except(outer), Side::Except(inner)) => inner.cover(outer, includes),
+            (Side::Only(outer), Side::Except(_)) => outer.all.contains("*"),
+            (Side::Except(_), Side::Only(_)) => false,
+        }
+    }
+}
+
+impl Patterns {
     /// Each of `inner`'s patterns is one of these, or included in one with wildcards (a
     /// pattern without any includes only itself).
     fn cover(&self, inner: &Patterns, includes: &dyn Fn(&str, &str) -> bool) -> bool {
@@ -299,6 +324,8 @@ fn step(outer: &[Tok], set: &[usize], letter: &Tok) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::expect_used, reason = "tests")]
+
     use super::*;
 
     fn includes(outer: &str, inner: &str) -> bool {
@@ -364,6 +391,40 @@ mod tests {
                 assert_eq!(includes(o, i), truth, "{i} ⊆ {o}");
             }
         }
+    }
+
+    /// Statements read from a policy's text, with their shapes.
+    fn shapes(statements: &str) -> Vec<Shape> {
+        let p = crate::testing::policy(&format!(
+            r#"{{"Version":"2012-10-17","Statement":[{statements}]}}"#
+        ));
+        let v = Vocabulary::of(&[&p]).expect("encoded");
+        let at = In::policy(&p);
+        p.statements().map(|s| Shape::of(&v, s, at)).collect()
+    }
+
+    #[test]
+    fn what_a_not_list_leaves_out() {
+        let s = shapes(
+            r#"{"Effect":"Deny","NotAction":["s3:Get*"],"Resource":"*"},
+               {"Effect":"Deny","NotAction":["s3:GetObject","s3:Get*","s3:List*"],"Resource":"*"},
+               {"Effect":"Deny","Action":"*","NotResource":["arn:aws:s3:::b/*"]},
+               {"Effect":"Deny","Action":"*","NotResource":["arn:aws:s3:::b/x"]},
+               {"Effect":"Deny","Action":["s3:PutObject"],"Resource":"*"},
+               {"Effect":"Deny","Action":"*","Resource":"*"}"#,
+        );
+        // leaving out less matches more
+        assert!(covers(&s[0], &s[1]));
+        assert!(!covers(&s[1], &s[0]));
+        assert!(covers(&s[3], &s[2]));
+        assert!(!covers(&s[2], &s[3]));
+        // `*` matches whatever a `NotAction` does, a list of actions never does
+        assert!(covers(&s[5], &s[0]));
+        assert!(covers(&s[5], &s[2]));
+        assert!(!covers(&s[4], &s[0]));
+        // (a `NotAction` that leaves the listed actions out may match them all, but that is
+        // not read off the text)
+        assert!(!covers(&s[1], &s[4]));
     }
 
     #[test]

@@ -685,80 +685,114 @@ impl Vocabulary {
     /// encoded become [`Atom::Unsupported`] tests, listed in `unsupported`; other things not
     /// encoded are still `Err`.
     pub fn tolerant(policies: &[&Policy]) -> Result<Vocabulary, Unsupported> {
+        Self::over(policies.iter().flat_map(|policy| {
+            let variables = policy.expands_variables();
+            statements(policy).map(move |stmt| (stmt, variables))
+        }))
+    }
+
+    /// The vocabulary of some statements of the policies (as [`Vocabulary::tolerant`]): a
+    /// query about them alone needs no more, and fewer patterns and value slots make it
+    /// smaller. Their formulas must then be made again with it ([`Vocabulary::restated`]).
+    pub fn of_parts(parts: &[&Parts<'_>]) -> Result<Vocabulary, Unsupported> {
+        Self::over(parts.iter().flat_map(|p| {
+            let variables = p.at.variables;
+            p.allow
+                .iter()
+                .chain(&p.deny)
+                .map(move |(stmt, _)| (*stmt, variables))
+        }))
+    }
+
+    /// The same statements with their formulas made with this vocabulary.
+    pub fn restated<'p>(&self, parts: &Parts<'p>) -> Parts<'p> {
+        let again = |list: &[(&'p Statement, Formula)]| {
+            list.iter()
+                .map(|(stmt, _)| (*stmt, self.statement(stmt, parts.at)))
+                .collect()
+        };
+        Parts {
+            at: parts.at,
+            allow: again(&parts.allow),
+            deny: again(&parts.deny),
+        }
+    }
+
+    /// Collects the vocabulary of statements, each with whether its policy expands variables.
+    fn over<'s>(
+        statements: impl Iterator<Item = (&'s Statement, bool)>,
+    ) -> Result<Vocabulary, Unsupported> {
         let mut v = Vocabulary::default();
         let mut set_uses: BTreeMap<String, usize> = BTreeMap::new();
         let mut families: BTreeMap<String, BTreeSet<&'static str>> = BTreeMap::new();
         let mut variable_keys: BTreeSet<String> = BTreeSet::new();
-        for policy in policies {
-            let variables = policy.expands_variables();
-            for stmt in statements(policy) {
-                let element = stmt
-                    .principal
-                    .as_ref()
-                    .or(stmt.not_principal.as_ref())
-                    .and_then(|e| e.value.ok());
-                if let Some(element) = element {
-                    v.principals = true;
-                    for value in principal_values(element) {
-                        literal_ok(value, &mut v.chars)?;
-                        // AWS compares principals literally; a name with `*` or `?` is rare
-                        // and not encoded
-                        if value != "*" && value.contains(['*', '?']) {
-                            return Err(format!(
-                                "the wildcard inside the principal `{value}` is not encoded yet"
-                            ));
-                        }
+        for (stmt, variables) in statements {
+            let element = stmt
+                .principal
+                .as_ref()
+                .or(stmt.not_principal.as_ref())
+                .and_then(|e| e.value.ok());
+            if let Some(element) = element {
+                v.principals = true;
+                for value in principal_values(element) {
+                    literal_ok(value, &mut v.chars)?;
+                    // AWS compares principals literally; a name with `*` or `?` is rare
+                    // and not encoded
+                    if value != "*" && value.contains(['*', '?']) {
+                        return Err(format!(
+                            "the wildcard inside the principal `{value}` is not encoded yet"
+                        ));
                     }
                 }
-                for p in action_patterns(stmt) {
-                    literal_ok(p, &mut v.chars)?;
-                    if !v.patterns.iter().any(|q| q == p) {
-                        v.patterns.push(p.to_owned());
+            }
+            for p in action_patterns(stmt) {
+                literal_ok(p, &mut v.chars)?;
+                if !v.patterns.iter().any(|q| q == p) {
+                    v.patterns.push(p.to_owned());
+                }
+            }
+            for r in resource_patterns(stmt) {
+                literal_ok(r, &mut v.chars)?;
+                let tail = resource_tail(r);
+                if variables && tail.contains("${") {
+                    match Template::parse(tail, true) {
+                        Ok(t) => variable_keys.extend(t.keys().map(str::to_owned)),
+                        Err(why) => v.unsupported.push(why),
                     }
                 }
-                for r in resource_patterns(stmt) {
-                    literal_ok(r, &mut v.chars)?;
-                    let tail = resource_tail(r);
-                    if variables && tail.contains("${") {
-                        match Template::parse(tail, true) {
-                            Ok(t) => variable_keys.extend(t.keys().map(str::to_owned)),
+            }
+            let Some(condition) = stmt.condition() else {
+                continue;
+            };
+            for (op, key) in condition.pairs() {
+                let name = key.key.name.to_ascii_lowercase();
+                literal_ok(&name, &mut v.chars)?;
+                let Some(operator) = op.operator.operator else {
+                    continue;
+                };
+                let family = match operator.family() {
+                    Family::String | Family::Bool | Family::Binary | Family::Arn => "string",
+                    Family::Numeric => "numeric",
+                    Family::Date => "date",
+                    Family::Null => "null",
+                    Family::Ip => "ip",
+                };
+                for value in values(key) {
+                    literal_ok(value, &mut v.chars)?;
+                    // the evaluator expands variables in String and ARN operators only
+                    let expands = matches!(operator.family(), Family::String | Family::Arn);
+                    if variables && expands && value.contains("${") {
+                        match condition_template(operator, value) {
+                            Ok((t, _)) => variable_keys.extend(t.keys().map(str::to_owned)),
                             Err(why) => v.unsupported.push(why),
                         }
                     }
                 }
-                let Some(condition) = stmt.condition() else {
-                    continue;
-                };
-                for (op, key) in condition.pairs() {
-                    let name = key.key.name.to_ascii_lowercase();
-                    literal_ok(&name, &mut v.chars)?;
-                    let Some(operator) = op.operator.operator else {
-                        continue;
-                    };
-                    let family = match operator.family() {
-                        Family::String | Family::Bool | Family::Binary | Family::Arn => "string",
-                        Family::Numeric => "numeric",
-                        Family::Date => "date",
-                        Family::Null => "null",
-                        Family::Ip => "ip",
-                    };
-                    for value in values(key) {
-                        literal_ok(value, &mut v.chars)?;
-                        // the evaluator expands variables in String and ARN operators only
-                        let expands = matches!(operator.family(), Family::String | Family::Arn);
-                        if variables && expands && value.contains("${") {
-                            match condition_template(operator, value) {
-                                Ok((t, _)) => variable_keys.extend(t.keys().map(str::to_owned)),
-                                Err(why) => v.unsupported.push(why),
-                            }
-                        }
-                    }
-                    families.entry(name.clone()).or_default().insert(family);
-                    if op.operator.qualifier.is_some() {
-                        *set_uses.entry(name.clone()).or_default() += 1;
-                    }
-                    set_uses.entry(name).or_default();
+                families.entry(name.clone()).or_default().insert(family);
+                if op.operator.qualifier.is_some() {
+                    *set_uses.entry(name.clone()).or_default() += 1;
                 }
+                set_uses.entry(name).or_default();
             }
         }
         // a key a variable reads is compared as a string, with room for a second value (a

@@ -8,8 +8,9 @@
 //! globs, conditions of every family (String, Numeric, Date, Bool, Binary, IP, ARN and Null)
 //! with `IfExists` and the set qualifiers, and policy variables in resource parts, string
 //! conditions and the resource part of ARN conditions. Before the solver, requests read off
-//! the policies (`guess.rs`) are tried, each confirmed by the evaluator, and `subset` leaves
-//! out the statements the second policy keeps or widens (`cover.rs`). Anything else
+//! the policies (`guess.rs`) are tried, each confirmed by the evaluator; `subset` asks one
+//! question per Allow of the first policy, with the statements that share a pattern with it,
+//! and leaves out those the second policy keeps or widens (`cover.rs`). Anything else
 //! (wildcards inside principal names, the rarer uses of policy variables, characters outside
 //! printable ASCII) makes the answer `unknown`, with the reason, never `holds`, whenever the
 //! answer depends on it.

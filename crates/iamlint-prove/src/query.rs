@@ -14,7 +14,7 @@ use crate::cover::{Shape, covers};
 use crate::encode::Request;
 use crate::guess;
 use crate::ir::{Atom, Formula, KeyKind, Parts, PrincipalType, Vocabulary};
-use crate::statements::may_overlap;
+use crate::statements::Footprint;
 
 /// Which actions exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -335,6 +335,11 @@ fn fresh_identity(v: &Vocabulary, formula: &Formula) -> Formula {
 }
 
 /// Looks for a request that `x` allows and `y` does not.
+///
+/// Such a request matches some Allow of `x`, so the question splits into one per Allow that
+/// can tell the policies apart ([`telling_apart`]), each about that Allow and the statements
+/// that share a pattern with it, with a vocabulary of its own: the answer fails when one
+/// piece does, and holds when every piece does. Each piece is much smaller than the whole.
 fn difference(
     vocabulary: &Vocabulary,
     x: &Policy,
@@ -342,8 +347,43 @@ fn difference(
     mode: Mode,
     timeout_ms: u32,
 ) -> Verdict {
+    let start = Instant::now();
     let confirmed = |r: &EvalRequest| allowed(x, r) && !allowed(y, r);
-    let (x, y) = telling_apart(vocabulary, vocabulary.parts(x), vocabulary.parts(y));
+    let (x, y) = (vocabulary.parts(x), vocabulary.parts(y));
+    let mut undecided: Option<String> = None;
+    for (x, y) in pieces(vocabulary, &x, &y) {
+        let spent = u32::try_from(start.elapsed().as_millis()).unwrap_or(u32::MAX);
+        let Some(left) = timeout_ms.checked_sub(spent).filter(|t| *t > 0) else {
+            return Verdict::Unknown(
+                undecided
+                    .unwrap_or_else(|| format!("the query was not decided within {timeout_ms} ms")),
+            );
+        };
+        let verdict = match Vocabulary::of_parts(&[&x, &y]) {
+            Err(reason) => Verdict::Unknown(reason),
+            Ok(v) => solve_piece(&v, &v.restated(&x), &v.restated(&y), mode, left, &confirmed),
+        };
+        match verdict {
+            Verdict::Holds => {}
+            Verdict::Fails(found) => return Verdict::Fails(found),
+            Verdict::Unknown(why) => {
+                undecided.get_or_insert(why);
+            }
+        }
+    }
+    undecided.map_or(Verdict::Holds, Verdict::Unknown)
+}
+
+/// One piece of [`difference`]: a request some Allow of `x` applies to, and that `x` allows
+/// and `y` does not.
+fn solve_piece(
+    v: &Vocabulary,
+    x: &Parts<'_>,
+    y: &Parts<'_>,
+    mode: Mode,
+    timeout_ms: u32,
+    confirmed: &dyn Fn(&EvalRequest) -> bool,
+) -> Verdict {
     let (left, right) = (x.allows(), Formula::not(y.allows()));
     // a test that is not encoded is free in the solver: `holds` then holds whatever its
     // value, but a request found may only show the encoding's freedom
@@ -351,7 +391,7 @@ fn difference(
         .unsupported()
         .or_else(|| right.unsupported())
         .map(str::to_owned);
-    match witness(vocabulary, &left, &right, mode, timeout_ms, &confirmed) {
+    match witness(v, &left, &right, mode, timeout_ms, confirmed) {
         Verdict::Unknown(why) if why.starts_with(NOT_REPLAYED) => {
             Verdict::Unknown(free.unwrap_or(why))
         }
@@ -359,33 +399,79 @@ fn difference(
     }
 }
 
-/// The statements of `x` and `y` that can tell them apart: a request `x` allows and `y` does
-/// not exists exactly when one exists for what this returns. Consecutive versions of a policy
-/// mostly repeat their statements, and the solver then sees only what changed.
+/// The pieces of [`difference`]: one per Allow of `x` that can tell the policies apart, with
+/// the statements of `x` and `y` that share an action or resource pattern with it (the others
+/// apply to none of the requests it matches, so they cannot change their outcome), smallest
+/// first.
 ///
-/// - An Allow of `x` that an Allow of `y` covers (the same formula, or [`covers`] from their
-///   text) allows nothing `y` does not, when every Deny of `y` is also one of `x`: a request it
-///   matches that `x` allows is denied by neither, and `y`'s statement allows it.
-/// - A statement that shares no action or resource pattern with any Allow `x` keeps applies
-///   to none of the requests in question, so it cannot change their outcome.
-fn telling_apart<'p>(v: &Vocabulary, mut x: Parts<'p>, mut y: Parts<'p>) -> (Parts<'p>, Parts<'p>) {
-    let same = |list: &[(&Statement, Formula)], f: &Formula| list.iter().any(|(_, g)| g == f);
-    if y.deny.iter().all(|(_, d)| same(&x.deny, d)) {
-        let wider: Vec<Shape> = y.allow.iter().map(|(t, _)| Shape::of(v, t, y.at)).collect();
-        x.allow.retain(|(s, f)| {
-            if same(&y.allow, f) {
-                return false;
-            }
-            let own = Shape::of(v, s, x.at);
-            !wider.iter().any(|t| covers(t, &own))
-        });
+/// An Allow of `x` that an Allow of `y` covers (the same formula, or [`covers`] from their
+/// text) cannot tell them apart when each Deny of `y` that shares a pattern with it is
+/// covered by a Deny of `x`: a request it matches that `x` allows is denied by no Deny of
+/// `x`, so by none of `y`, and `y`'s Allow allows it. Consecutive versions of a policy mostly
+/// repeat their statements, or widen them, and the solver then sees only what narrowed.
+fn pieces<'p>(v: &Vocabulary, x: &Parts<'p>, y: &Parts<'p>) -> Vec<(Parts<'p>, Parts<'p>)> {
+    type Listed<'p> = Vec<(&'p Statement, Formula)>;
+    let footprints = |list: &Listed<'p>| -> Vec<Footprint> {
+        list.iter().map(|(s, _)| Footprint::of(s)).collect()
+    };
+    let (x_deny, y_allow, y_deny) = (
+        footprints(&x.deny),
+        footprints(&y.allow),
+        footprints(&y.deny),
+    );
+    let shapes = |p: &Parts<'p>, list: &Listed<'p>| -> Vec<Shape> {
+        list.iter().map(|(s, _)| Shape::of(v, s, p.at)).collect()
+    };
+    let (wider, firmer) = (shapes(y, &y.allow), shapes(x, &x.deny));
+    // whether each Deny of `y` is covered by one of `x`
+    let denied_by_x: Vec<bool> = y
+        .deny
+        .iter()
+        .zip(shapes(y, &y.deny))
+        .map(|((_, f), shape)| {
+            x.deny.iter().any(|(_, g)| g == f) || firmer.iter().any(|d| covers(d, &shape))
+        })
+        .collect();
+    let mut out: Vec<(Parts<'p>, Parts<'p>)> = Vec::new();
+    for own in &x.allow {
+        let footprint = Footprint::of(own.0);
+        let near = |prints: &[Footprint]| -> Vec<bool> {
+            prints.iter().map(|f| footprint.meets(f)).collect()
+        };
+        let (x_near, y_allow_near, y_deny_near) = (near(&x_deny), near(&y_allow), near(&y_deny));
+        let denies_covered = y_deny_near
+            .iter()
+            .zip(&denied_by_x)
+            .all(|(near, covered)| !near || *covered);
+        if denies_covered
+            && (y.allow.iter().any(|(_, g)| *g == own.1) || {
+                let shape = Shape::of(v, own.0, x.at);
+                wider.iter().any(|t| covers(t, &shape))
+            })
+        {
+            continue;
+        }
+        let keep = |list: &Listed<'p>, near: &[bool]| -> Listed<'p> {
+            list.iter()
+                .zip(near)
+                .filter(|(_, n)| **n)
+                .map(|(s, _)| s.clone())
+                .collect()
+        };
+        let x = Parts {
+            at: x.at,
+            allow: vec![own.clone()],
+            deny: keep(&x.deny, &x_near),
+        };
+        let y = Parts {
+            at: y.at,
+            allow: keep(&y.allow, &y_allow_near),
+            deny: keep(&y.deny, &y_deny_near),
+        };
+        out.push((x, y));
     }
-    let kept: Vec<&Statement> = x.allow.iter().map(|(s, _)| *s).collect();
-    let relevant = |(s, _): &(&Statement, Formula)| kept.iter().any(|k| may_overlap(k, s));
-    x.deny.retain(relevant);
-    y.allow.retain(relevant);
-    y.deny.retain(relevant);
-    (x, y)
+    out.sort_by_key(|(x, y)| x.deny.len() + y.allow.len() + y.deny.len());
+    out
 }
 
 /// A request `x` allows and `y` does not, found without the solver, as it is shown.

@@ -7,6 +7,8 @@
 //! always lags AWS) is never reported as dead merely because, over the catalog, it matches
 //! nothing.
 
+use std::collections::HashSet;
+
 use iamlint_catalog::globs_intersect;
 use iamlint_eval::{
     Request as EvalRequest, action_matches, condition_holds, epoch_seconds, statement_applies,
@@ -76,15 +78,18 @@ pub fn shadowed_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>,
         .collect();
     // each Allow with the Denies that may overlap it (the others cannot cover any of its
     // requests, and leaving them out keeps the query small)
+    let deny_footprints: Vec<Footprint> = denies.iter().map(|(_, d)| Footprint::of(d)).collect();
     let candidates: Vec<(Numbered<'_>, Vec<Numbered<'_>>)> = stmts
         .iter()
         .copied()
         .filter(|(_, s)| s.effect() == Some(Effect::Allow))
         .map(|allow| {
+            let own = Footprint::of(allow.1);
             let near: Vec<(usize, &Statement)> = denies
                 .iter()
-                .copied()
-                .filter(|(_, d)| may_overlap(allow.1, d))
+                .zip(&deny_footprints)
+                .filter(|(_, f)| own.meets(f))
+                .map(|(d, _)| *d)
                 .collect();
             (allow, near)
         })
@@ -134,17 +139,80 @@ fn variables_as_stars(text: &str) -> String {
     out
 }
 
-/// Whether two statements may apply to one request, by their patterns alone (glob
-/// intersection ignoring case, which finds every real overlap and maybe more).
-pub(crate) fn may_overlap(a: &Statement, b: &Statement) -> bool {
-    let dimension = |x: Option<Vec<String>>, y: Option<Vec<String>>| match (x, y) {
-        (Some(x), Some(y)) => x
-            .iter()
-            .any(|p| y.iter().any(|q| globs_intersect(p, q, true))),
-        _ => true,
-    };
-    dimension(patterns(a.actions()), patterns(b.actions()))
-        && dimension(patterns(a.resources()), patterns(b.resources()))
+/// The action and resource patterns of a statement as [`patterns`] reads them, worked out
+/// once however many statements it is compared with ([`Footprint::meets`]).
+pub(crate) struct Footprint {
+    actions: Option<Globs>,
+    resources: Option<Globs>,
+}
+
+/// The patterns of one element.
+struct Globs {
+    /// Those without wildcards, in ASCII lower case.
+    exact: HashSet<String>,
+    /// Those with `*` or `?`.
+    wild: Vec<String>,
+}
+
+impl Footprint {
+    pub(crate) fn of(stmt: &Statement) -> Footprint {
+        Footprint {
+            actions: Globs::of(patterns(stmt.actions())),
+            resources: Globs::of(patterns(stmt.resources())),
+        }
+    }
+
+    /// Whether some request may match both statements: some action pattern of each may match
+    /// one action, and some resource pattern of each one resource (compared as plain globs
+    /// ignoring case, which can only find more overlaps than the real matching). A
+    /// `NotAction`, a `NotResource` or an element that is not a list of strings may overlap
+    /// anything.
+    pub(crate) fn meets(&self, other: &Footprint) -> bool {
+        let dimension = |x: &Option<Globs>, y: &Option<Globs>| match (x, y) {
+            (Some(x), Some(y)) => x.meet(y),
+            _ => true,
+        };
+        dimension(&self.actions, &other.actions) && dimension(&self.resources, &other.resources)
+    }
+}
+
+impl Globs {
+    fn of(list: Option<Vec<String>>) -> Option<Globs> {
+        let mut globs = Globs {
+            exact: HashSet::new(),
+            wild: Vec::new(),
+        };
+        for p in list? {
+            if p.contains(['*', '?']) {
+                globs.wild.push(p);
+            } else {
+                globs.exact.insert(p.to_ascii_lowercase());
+            }
+        }
+        Some(globs)
+    }
+
+    /// Whether some string matches a pattern of each: two equal exact ones are found in the
+    /// hash set, only pairs with a wildcard are searched.
+    fn meet(&self, other: &Globs) -> bool {
+        let (few, many) = if self.exact.len() <= other.exact.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        few.exact.iter().any(|p| many.exact.contains(p))
+            || self.wild.iter().any(|p| {
+                other
+                    .exact
+                    .iter()
+                    .chain(&other.wild)
+                    .any(|q| globs_intersect(p, q, true))
+            })
+            || other
+                .wild
+                .iter()
+                .any(|q| self.exact.iter().any(|p| globs_intersect(p, q, true)))
+    }
 }
 
 /// A cheap necessary condition for the `covering` statements to cover `stmt`: each of its
@@ -273,14 +341,16 @@ pub fn redundant_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>
     if allows.len() < 2 {
         return Ok(Vec::new());
     }
+    let footprints: Vec<Footprint> = allows.iter().map(|(_, s)| Footprint::of(s)).collect();
     let mut vocabulary = None;
     let mut redundant: Vec<usize> = Vec::new();
     let mut out = Vec::new();
-    for (i, stmt) in allows.iter().copied().rev() {
+    for ((i, stmt), own) in allows.iter().copied().zip(&footprints).rev() {
         let others: Vec<(usize, &Statement)> = allows
             .iter()
-            .copied()
-            .filter(|(j, o)| *j != i && !redundant.contains(j) && may_overlap(stmt, o))
+            .zip(&footprints)
+            .filter(|((j, _), o)| *j != i && !redundant.contains(j) && own.meets(o))
+            .map(|(o, _)| *o)
             .collect();
         if !may_be_covered(stmt, &others) {
             continue;
@@ -533,6 +603,34 @@ mod tests {
 
     fn numbered(p: &Policy) -> Vec<Numbered<'_>> {
         p.statements().enumerate().collect()
+    }
+
+    /// Footprints meet exactly when some pair of their patterns intersects (as plain globs
+    /// ignoring case), whether the patterns are exact or wild; a `NotAction` meets anything.
+    #[test]
+    fn footprints_meet_where_patterns_intersect() {
+        let p = policy(
+            r#"{"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Action":["s3:GetObject","ec2:RunInstances"],"Resource":"arn:aws:s3:::b/x"},
+              {"Effect":"Allow","Action":"S3:getobject","Resource":"arn:aws:s3:::b/*"},
+              {"Effect":"Allow","Action":"s3:Get*","Resource":"*"},
+              {"Effect":"Allow","Action":"s3:Put*","Resource":"arn:aws:s3:::b/${aws:username}"},
+              {"Effect":"Allow","Action":["ec2:*"],"Resource":"arn:aws:s3:::c"},
+              {"Effect":"Deny","NotAction":"s3:*","Resource":"arn:aws:s3:::b/x"}]}"#,
+        );
+        let s: Vec<Footprint> = p.statements().map(Footprint::of).collect();
+        let meets = |i: usize, j: usize| {
+            assert_eq!(s[i].meets(&s[j]), s[j].meets(&s[i]), "{i} and {j}");
+            s[i].meets(&s[j])
+        };
+        assert!(meets(0, 1));
+        assert!(meets(0, 2));
+        assert!(meets(1, 2));
+        assert!(!meets(2, 3), "`s3:Get*` and `s3:Put*`");
+        assert!(!meets(0, 4), "`arn:aws:s3:::b/x` and `arn:aws:s3:::c`");
+        assert!(!meets(1, 3), "`s3:getobject` and `s3:Put*`");
+        assert!(meets(3, 5), "a `NotAction` may match any action");
+        assert!(!meets(4, 5), "different resources");
     }
 
     /// An Allow that a Deny covers except where two keys agree: the guess sets both.

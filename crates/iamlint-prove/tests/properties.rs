@@ -200,8 +200,8 @@ fn policy_of(statements: &[String]) -> String {
 }
 
 /// A policy and a revision of it, as consecutive versions are: most statements kept word for
-/// word, some dropped, widened (no condition, a wider resource or action) or narrowed (one more
-/// condition), and maybe a new one.
+/// word, some dropped, widened (no condition, a wider resource or action), narrowed (one more
+/// condition) or with more left out of a `NotAction` or `NotResource`, and maybe a new one.
 fn revision() -> impl Strategy<Value = (String, String)> {
     (
         prop::collection::vec(statement(), 1..5),
@@ -212,7 +212,7 @@ fn revision() -> impl Strategy<Value = (String, String)> {
             let n = old.len();
             (
                 Just(old),
-                prop::collection::vec(0u8..8, n),
+                prop::collection::vec(0u8..9, n),
                 prop::collection::vec(statement(), 0..2),
             )
         })
@@ -244,6 +244,14 @@ fn revised(stmt: &str, edit: u8) -> Option<String> {
         (4, Some(at)) => format!("{}}}", stmt.get(..at)?),
         (4 | 5, _) => stmt.replacen(r#""Resource":["#, r#""Resource":["arn:aws:s3:::*","#, 1),
         (6, _) => stmt.replacen(r#""Action":["#, r#""Action":["s3:*","#, 1),
+        // what a `NotAction` or `NotResource` leaves out grows
+        (8, _) => stmt
+            .replacen(r#""NotAction":["#, r#""NotAction":["s3:GetObject","#, 1)
+            .replacen(
+                r#""NotResource":["#,
+                r#""NotResource":["arn:aws:s3:::b/*","#,
+                1,
+            ),
         (_, Some(_)) => stmt.replacen(
             r#""Condition":{"#,
             r#""Condition":{"NumericEquals":{"s3:max-keys":"7"},"#,

@@ -778,3 +778,25 @@ fn special_variables_are_literal_characters() {
     let r = subset_fails(&x, &star);
     assert_eq!(r.resource, "arn:aws:s3:::b/x");
 }
+
+#[test]
+fn a_deny_that_leaves_out_more_takes_back_less() {
+    // as in consecutive versions of `SageMakerStudioProjectUserRolePermissionsBoundary`: a
+    // Deny with `NotAction` lists one more action the role may keep
+    let with = |kept: &str| {
+        policy(&format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"s3:*","Resource":"*"}},
+                {{"Effect":"Deny","NotAction":[{kept}],"Resource":"*"}}]}}"#
+        ))
+    };
+    let old = with(r#""s3:Get*""#);
+    let new = with(r#""s3:Get*","s3:ListBucket""#);
+    for answer in [subset, iamlint_prove::subset_by_solver] {
+        assert_eq!(
+            answer(&old, &new, Mode::ClosedWorld, T).verdict,
+            Verdict::Holds
+        );
+        let r = fails(answer(&new, &old, Mode::ClosedWorld, T).verdict, &new, &old);
+        assert_eq!(r.action, "s3:ListBucket");
+    }
+}
