@@ -695,10 +695,10 @@ fn ask(
     }
 }
 
-/// Makes a confirmed request readable without asking the solver again: each value that is not
-/// already plain (`aws`, `us-east-1`, `111122223333`, letters, digits and `/-._`) is replaced
-/// by a plainer one, and each replacement is kept only if the evaluator still confirms the
-/// request.
+/// Makes a confirmed request readable without asking the solver again: context keys and
+/// values the request does not need are dropped, each value that is not already plain (`aws`,
+/// `us-east-1`, `111122223333`, letters, digits and `/-._`) is replaced by a plainer one, and
+/// each change is kept only if the evaluator still confirms the request.
 fn readable(mut found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> bool) -> EvalRequest {
     // applies the edit if the evaluator still confirms the request; says whether it did
     let try_with = |found: &mut EvalRequest, edit: &dyn Fn(&mut EvalRequest)| {
@@ -773,6 +773,30 @@ fn readable(mut found: EvalRequest, confirmed: &dyn Fn(&EvalRequest) -> bool) ->
                 }) {
                     break;
                 }
+            }
+        }
+    }
+    // the context the request needs: each key that can go, and each value of a multivalued
+    // key that can (the solver fills every value slot of the small model)
+    let names: Vec<String> = found.context.keys().cloned().collect();
+    for key in &names {
+        if try_with(&mut found, &|r: &mut EvalRequest| {
+            r.context.remove(key);
+        }) {
+            continue;
+        }
+        let mut i = 0;
+        while i < found.context.get(key).map_or(0, Vec::len) {
+            let dropped = try_with(&mut found, &|r: &mut EvalRequest| {
+                if let Some(values) = r.context.get_mut(key)
+                    && values.len() > 1
+                    && i < values.len()
+                {
+                    values.remove(i);
+                }
+            });
+            if !dropped {
+                i += 1;
             }
         }
     }
@@ -970,4 +994,48 @@ fn concretize(vocabulary: &Vocabulary, request: &Request, model: &Model) -> Opti
         }
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The solver fills every value slot of a multivalued key, and sets keys no statement
+    /// needed: what the request does not need goes, what it needs stays.
+    #[test]
+    fn counterexamples_keep_only_the_context_they_need() {
+        let mut found = EvalRequest::new(
+            Principal::Aws {
+                arn: "arn:aws:iam::111122223333:user/x".into(),
+            },
+            "s3:GetObject",
+            "arn:aws:s3:::b/x",
+        )
+        .with("aws:SecureTransport", "false");
+        for tag in ["x", "x", "a", "x", "y"] {
+            found = found.with("aws:TagKeys", tag);
+        }
+        let needs = |r: &EvalRequest| {
+            r.values("aws:TagKeys")
+                .is_some_and(|v| v.iter().any(|t| t == "a"))
+        };
+        let shown = readable(found, &needs);
+        assert_eq!(shown.values("aws:TagKeys"), Some(&["a".to_owned()][..]));
+        assert_eq!(shown.values("aws:SecureTransport"), None);
+        assert_eq!(shown.context.len(), 1);
+        // two values when two are needed
+        let mut found = EvalRequest::new(Principal::Anonymous, "s3:GetObject", "*");
+        for tag in ["x", "a", "x", "b"] {
+            found = found.with("aws:TagKeys", tag);
+        }
+        let both = |r: &EvalRequest| {
+            r.values("aws:TagKeys")
+                .is_some_and(|v| v.iter().any(|t| t == "a") && v.iter().any(|t| t == "b"))
+        };
+        let shown = readable(found, &both);
+        assert_eq!(
+            shown.values("aws:TagKeys"),
+            Some(&["a".to_owned(), "b".to_owned()][..])
+        );
+    }
 }
