@@ -3,7 +3,7 @@
 //! alone, and prints each rule's cost above the baseline, slowest first.
 //!
 //! `cargo run --release -p iamlint-lint --features rule-timing --example rule_costs -- ../shared/data/aws-managed-policies/policies`
-//! (add `cold` to stop after the first, cold run; `profile` to only run the default rules, repeatedly, under a profiler, or `profile
+//! (add `cold` to stop after the first, cold run, with each rule's time within it; `profile` to only run the default rules, repeatedly, under a profiler, or `profile
 //! CODE` for one rule; `files CODE` to list the twenty files on which one rule costs most;
 //! `within` for the time each rule takes inside the default run). The example needs the
 //! `rule-timing` feature: `--features rule-timing`.
@@ -114,6 +114,19 @@ fn main() {
     }
     println!("default rules, cold: {:?}", start.elapsed());
     if std::env::args().nth(2).as_deref() == Some("cold") {
+        // and the time each rule took within it (shared work counted where first done)
+        let spent = iamlint_lint::timing::take();
+        let rules: Duration = spent.iter().sum();
+        println!("in rules: {rules:?}");
+        let mut costs: Vec<(Duration, &str)> = spent
+            .iter()
+            .zip(RULES.iter())
+            .map(|(d, r)| (*d, r.meta().code))
+            .collect();
+        costs.sort_by(|a, b| b.cmp(a));
+        for (d, code) in costs.iter().take(30) {
+            println!("{code} {:>8.2} ms", d.as_secs_f64() * 1000.0);
+        }
         return;
     }
     time(&files, &["ALL"]);

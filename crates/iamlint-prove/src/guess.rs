@@ -315,6 +315,35 @@ fn combine(stmt: &Statement, variables: bool, actions: Vec<String>) -> Vec<Reque
     out
 }
 
+/// The requests of `starts` again on each resource that `texts` (resource patterns) spell,
+/// with wildcards filled (six-field ARNs only, at most [`ON_RESOURCES`] requests).
+pub(crate) fn on_resources(starts: &[Request], texts: &[&str], variables: bool) -> Vec<Request> {
+    let empty = Request::new(plain_user(), "", "");
+    let mut filled: Vec<(String, Move)> = Vec::new();
+    for text in texts {
+        let (s, extra) = instantiate(text, &empty, variables);
+        let s = s.replace(['*', '?'], "x");
+        if s.matches(':').count() >= 5 && !filled.iter().any(|(f, _)| *f == s) {
+            filled.push((s, extra));
+        }
+    }
+    let mut out = Vec::new();
+    for (resource, context) in &filled {
+        for r in starts.iter().filter(|r| r.resource != *resource) {
+            if out.len() >= ON_RESOURCES {
+                return out;
+            }
+            let mut moved = apply(r, context);
+            moved.resource.clone_from(resource);
+            out.push(moved);
+        }
+    }
+    out
+}
+
+/// At most this many requests from [`on_resources`].
+const ON_RESOURCES: usize = 256;
+
 /// A user of the guesses' account.
 pub(crate) fn plain_user() -> Principal {
     Principal::Aws {

@@ -1160,9 +1160,13 @@ fn decimal(x: f64) -> Option<String> {
 fn classes(patterns: &[String]) -> Vec<ActionClass> {
     let catalog = iamlint_catalog::catalog();
     let mut signature: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    // a pattern that matches every action is in every class: it is added to each at the end
+    // rather than to the signature of each of the catalog's actions
+    let mut everywhere: Vec<usize> = Vec::new();
     for (n, p) in patterns.iter().enumerate() {
-        let matched: Vec<usize> = if p == "*" {
-            catalog.actions.iter().map(|a| a.index).collect()
+        let matched: Vec<usize> = if p.chars().all(|c| c == '*') {
+            everywhere.push(n);
+            continue;
         } else if p.matches(':').count() == 1 {
             catalog.expand(p).iter().map(|a| a.index).collect()
         } else {
@@ -1192,8 +1196,9 @@ fn classes(patterns: &[String]) -> Vec<ActionClass> {
     }
     let mut out: Vec<ActionClass> = by_signature
         .into_iter()
-        .filter_map(|(patterns, index)| {
+        .filter_map(|(mut patterns, index)| {
             let action = catalog.actions.get(index)?;
+            patterns.extend(everywhere.iter().copied());
             Some(ActionClass {
                 representative: catalog.full_name(action),
                 patterns,

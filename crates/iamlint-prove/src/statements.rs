@@ -78,6 +78,9 @@ pub fn shadowed_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>,
         .collect();
     // each Allow with the Denies that may overlap it (the others cannot cover any of its
     // requests, and leaving them out keeps the query small)
+    if denies.is_empty() {
+        return Ok(Vec::new());
+    }
     let deny_footprints: Vec<Footprint> = denies.iter().map(|(_, d)| Footprint::of(d)).collect();
     let candidates: Vec<(Numbered<'_>, Vec<Numbered<'_>>)> = stmts
         .iter()
@@ -265,7 +268,19 @@ fn escaping(policy: &Policy, stmt: &Statement, covering: &[Numbered<'_>]) -> Opt
         variables,
         now: None,
     };
-    guess::search(&goal, guess::starts(stmt, variables, false, &[]))
+    // the statement's own requests, and the same on the resources the covering statements
+    // name (a `Resource *` escapes a `NotResource` only on what it leaves out)
+    let own = guess::starts(stmt, variables, false, &[]);
+    let elsewhere = guess::on_resources(
+        &own,
+        &guess::resource_texts(&covering_statements(covering)),
+        variables,
+    );
+    guess::search(&goal, own.into_iter().chain(elsewhere).collect())
+}
+
+fn covering_statements<'s>(covering: &[Numbered<'s>]) -> Vec<&'s Statement> {
+    covering.iter().map(|(_, c)| *c).collect()
 }
 
 /// The policy's vocabulary, built the first time a question needs the solver.
@@ -566,7 +581,8 @@ pub fn notaction_excluding_nothing(
                     .strings()
                     .map(|x| x.value.as_str())
                     .collect();
-                (!list.is_empty()).then_some((i, list))
+                // an entry that names a catalog action excludes it: nothing to prove
+                (!list.is_empty() && !list.iter().any(|p| names_an_action(p))).then_some((i, list))
             }
             _ => None,
         })
@@ -592,6 +608,23 @@ pub fn notaction_excluding_nothing(
         })
         .filter(|(_, verdict)| !matches!(verdict, Verdict::Fails(_)))
         .collect())
+}
+
+/// Whether some action of the catalog matches the `Action` entry (as `action_matches` does:
+/// the whole `service:Action`, ignoring case).
+fn names_an_action(pattern: &str) -> bool {
+    let catalog = iamlint_catalog::catalog();
+    if !pattern.contains(['*', '?']) {
+        return catalog.action(pattern).is_some();
+    }
+    if pattern.matches(':').count() == 1 {
+        return !catalog.expand(pattern).is_empty();
+    }
+    // a wildcard across the colon (`*`, `s3*`): compared with every action's full name
+    catalog
+        .actions
+        .iter()
+        .any(|a| iamlint_catalog::glob_match(pattern, &catalog.full_name(a), true))
 }
 
 #[cfg(test)]
@@ -631,6 +664,24 @@ mod tests {
         assert!(!meets(1, 3), "`s3:getobject` and `s3:Put*`");
         assert!(meets(3, 5), "a `NotAction` may match any action");
         assert!(!meets(4, 5), "different resources");
+    }
+
+    /// A `Resource *` escapes a Deny with `NotResource` only on the resources it leaves out
+    /// (as in `AmazonSecurityLakePermissionsBoundary`): the guess tries the resources the
+    /// Denies name.
+    #[test]
+    fn guesses_escape_a_deny_on_what_it_leaves_out() {
+        let p = policy(
+            r#"{"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Action":["s3:GetObject","kms:Decrypt"],"Resource":"*"},
+              {"Effect":"Deny","NotAction":["s3:GetObject","kms:Decrypt"],"Resource":"*"},
+              {"Effect":"Deny","Action":"s3:GetObject","NotResource":"arn:aws:s3:::lake*"},
+              {"Effect":"Deny","Action":"kms:Decrypt","Resource":"*"}]}"#,
+        );
+        let s = numbered(&p);
+        let found = escaping(&p, s[0].1, &s[1..]).expect("a guess escapes the Denies");
+        assert_eq!(found.action, "s3:GetObject");
+        assert!(found.resource.starts_with("arn:aws:s3:::lake"), "{found:?}");
     }
 
     /// An Allow that a Deny covers except where two keys agree: the guess sets both.
