@@ -337,9 +337,9 @@ fn fresh_identity(v: &Vocabulary, formula: &Formula) -> Formula {
 /// Looks for a request that `x` allows and `y` does not.
 ///
 /// Such a request matches some Allow of `x`, so the question splits into one per Allow that
-/// can tell the policies apart ([`telling_apart`]), each about that Allow and the statements
-/// that share a pattern with it, with a vocabulary of its own: the answer fails when one
-/// piece does, and holds when every piece does. Each piece is much smaller than the whole.
+/// can tell the policies apart ([`pieces`]), each about that Allow and the statements that
+/// share a pattern with it, with a vocabulary of its own: the answer fails when one piece
+/// does, and holds when every piece does. Each piece is much smaller than the whole.
 fn difference(
     vocabulary: &Vocabulary,
     x: &Policy,

@@ -104,9 +104,19 @@ pub fn parse(text: &str) -> Parsed {
         );
         return Parsed { root: None, issues };
     }
-    let collect = CollectOptions {
-        comments: CommentCollectionStrategy::AsTokens,
-        tokens: true,
+    // the token list only serves the checks for comments, commas and whitespace that strict
+    // JSON rejects: plain JSON, as most files are, is parsed without it
+    let strict = serde_json::from_str::<serde::de::IgnoredAny>(body).is_ok();
+    let collect = if strict {
+        CollectOptions {
+            comments: CommentCollectionStrategy::Off,
+            tokens: false,
+        }
+    } else {
+        CollectOptions {
+            comments: CommentCollectionStrategy::AsTokens,
+            tokens: true,
+        }
     };
     let result = jsonc_parser::parse_to_ast(body, &collect, &ParseOptions::default());
     let parsed = match result {
