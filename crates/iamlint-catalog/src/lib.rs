@@ -286,7 +286,7 @@ pub struct Catalog {
     /// Action descriptions, one line per action (see [`Catalog::description`]).
     pub descriptions: &'static str,
     description_lines: OnceLock<Vec<&'static str>>,
-    arn_service_index: OnceLock<std::collections::HashMap<&'static str, Vec<usize>>>,
+    arn_service_index: OnceLock<ArnIndex>,
     /// Lines that could not be parsed (a test requires none).
     pub malformed_lines: usize,
 }
@@ -568,28 +568,25 @@ impl Catalog {
         service: &str,
     ) -> impl Iterator<Item = &ResourceType> + '_ {
         let index = self.arn_index();
-        // templates whose service field is itself a placeholder (`${Vendor}`) fit any service
-        let open = index
-            .iter()
-            .filter(|(k, _)| k.starts_with("${"))
-            .flat_map(|(_, v)| v.iter());
         index
+            .by_service
             .get(service)
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .chain(open)
+            .chain(&index.open)
             .filter_map(|&i| self.resource_types.get(i))
     }
 
     /// Whether some template's ARN service field is exactly `service` (lowercase).
     pub fn is_arn_service(&self, service: &str) -> bool {
-        self.arn_index().contains_key(service)
+        self.arn_index().by_service.contains_key(service)
     }
 
     /// Every ARN service field of the catalog's templates, sorted.
     pub fn arn_service_names(&self) -> Vec<&'static str> {
         let mut v: Vec<&'static str> = self
             .arn_index()
+            .by_service
             .keys()
             .copied()
             .filter(|k| !k.starts_with("${"))
@@ -598,23 +595,33 @@ impl Catalog {
         v
     }
 
-    fn arn_index(&self) -> &std::collections::HashMap<&'static str, Vec<usize>> {
+    fn arn_index(&self) -> &ArnIndex {
         self.arn_service_index.get_or_init(|| {
-            let mut m: std::collections::HashMap<&'static str, Vec<usize>> =
-                std::collections::HashMap::new();
+            let mut index = ArnIndex::default();
             for (i, rt) in self.resource_types.iter().enumerate() {
                 for text in rt.arn_text.split(',') {
                     if let Some(svc) = text.split(':').nth(2) {
-                        let v = m.entry(svc).or_default();
+                        let v = index.by_service.entry(svc).or_default();
                         if v.last() != Some(&i) {
                             v.push(i);
+                        }
+                        if svc.starts_with("${") && index.open.last() != Some(&i) {
+                            index.open.push(i);
                         }
                     }
                 }
             }
-            m
+            index
         })
     }
+}
+
+/// Resource types by the service field of their ARN templates.
+#[derive(Debug, Default)]
+struct ArnIndex {
+    by_service: std::collections::HashMap<&'static str, Vec<usize>>,
+    /// Those whose service field is itself a placeholder (`${Vendor}`): they fit any service.
+    open: Vec<usize>,
 }
 
 #[cfg(test)]
