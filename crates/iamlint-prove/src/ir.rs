@@ -1164,7 +1164,7 @@ fn classes(patterns: &[String]) -> Vec<ActionClass> {
     // rather than to the signature of each of the catalog's actions
     let mut everywhere: Vec<usize> = Vec::new();
     for (n, p) in patterns.iter().enumerate() {
-        let matched: Vec<usize> = if p.chars().all(|c| c == '*') {
+        let matched: Vec<usize> = if !p.is_empty() && p.chars().all(|c| c == '*') {
             everywhere.push(n);
             continue;
         } else if p.matches(':').count() == 1 {

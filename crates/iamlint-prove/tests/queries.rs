@@ -800,3 +800,30 @@ fn a_deny_that_leaves_out_more_takes_back_less() {
         assert_eq!(r.action, "s3:ListBucket");
     }
 }
+
+#[test]
+fn an_empty_action_matches_nothing_and_stars_match_everything() {
+    let empty = allow(r#""""#, "*", "");
+    let one = allow(r#""s3:GetObject""#, "*", "");
+    let star = allow(r#""*""#, "*", "");
+    let stars = allow(r#""**""#, "*", "");
+    for answer in [subset, iamlint_prove::subset_by_solver] {
+        assert_eq!(
+            answer(&empty, &one, Mode::ClosedWorld, T).verdict,
+            Verdict::Holds
+        );
+        assert_eq!(
+            answer(&stars, &star, Mode::ClosedWorld, T).verdict,
+            Verdict::Holds
+        );
+        assert_eq!(
+            answer(&star, &stars, Mode::ClosedWorld, T).verdict,
+            Verdict::Holds
+        );
+        fails(
+            answer(&stars, &one, Mode::ClosedWorld, T).verdict,
+            &stars,
+            &one,
+        );
+    }
+}
