@@ -3,9 +3,13 @@
 //! A string variable is atomised first ([`crate::cells`]): it becomes the index of its cell,
 //! an integer, and each test of it the set of cells in which the test holds. Only when that
 //! exploration grows too large does the variable fall back to Z3's string theory, where
-//! strings range over printable ASCII. That loses nothing: the IR's literals are printable
-//! ASCII (`Vocabulary::of` refuses the rest), so any other character of a request behaves like
-//! a printable character no literal uses, and one always exists.
+//! strings range over printable ASCII. That loses almost nothing: the IR's literals are
+//! printable ASCII (`Vocabulary::of` refuses the rest), so any other character of a request
+//! behaves like a printable character no literal uses, and one always exists. The exception is
+//! the Kelvin sign `K` (U+212A) under an `IgnoreCase` operator: the evaluator folds case by
+//! Unicode lower case, as Java's `equalsIgnoreCase` does, and its lower case is `k`. A
+//! difference that only that character would show is not found (README, "Proving relations
+//! between policies").
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
