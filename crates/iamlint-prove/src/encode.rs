@@ -7,9 +7,8 @@
 //! printable ASCII (`Vocabulary::of` refuses the rest), so any other character of a request
 //! behaves like a printable character no literal uses, and one always exists. The exception is
 //! the Kelvin sign `K` (U+212A) under an `IgnoreCase` operator: the evaluator folds case by
-//! Unicode lower case, and the lower case of that sign is `k`. A
-//! difference that only that character would show is not found (README, "Proving relations
-//! between policies").
+//! Unicode lower case, and the lower case of that sign is `k`. A difference that only that
+//! character would show is not found (README, "Proving relations between policies").
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
