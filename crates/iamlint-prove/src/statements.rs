@@ -76,11 +76,11 @@ pub fn shadowed_allows(policy: &Policy, timeout_ms: u32) -> Result<Vec<Covered>,
         .copied()
         .filter(|(_, s)| s.effect() == Some(Effect::Deny))
         .collect();
-    // each Allow with the Denies that may overlap it (the others cannot cover any of its
-    // requests, and leaving them out keeps the query small)
     if denies.is_empty() {
         return Ok(Vec::new());
     }
+    // each Allow with the Denies that may overlap it (the others cannot cover any of its
+    // requests, and leaving them out keeps the query small)
     let deny_footprints: Vec<Footprint> = denies.iter().map(|(_, d)| Footprint::of(d)).collect();
     let candidates: Vec<(Numbered<'_>, Vec<Numbered<'_>>)> = stmts
         .iter()
