@@ -1,10 +1,10 @@
 //! Turning command-line paths into the list of files to check.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// One thing to check.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Input {
     Stdin,
     File(PathBuf),
@@ -17,7 +17,9 @@ pub enum Input {
 ///
 /// Lazy, so that checking starts while a large directory is still being walked.
 pub fn stream(paths: &[String]) -> impl Iterator<Item = Result<Input, String>> + Send + '_ {
-    let mut seen = BTreeSet::new();
+    // a hash set: ordered sets compare paths component by component, which cost more than the
+    // walk itself on a large directory
+    let mut seen = HashSet::new();
     paths
         .iter()
         .flat_map(expand)
