@@ -103,6 +103,35 @@ fn truncated_and_flipped_corpus_files() {
     }
 }
 
+/// Every corpus file, whole and cut short, parses to the same tree and issues with the strict
+/// fast path as through jsonc-parser alone (the fast path takes nearly all of the whole
+/// files, and gives the cut ones back).
+#[test]
+fn fast_parse_path_agrees_with_jsonc_parser_on_the_corpus() {
+    if require_corpus("aws-managed-policies").is_none() || require_corpus("real-world").is_none() {
+        return;
+    }
+    let mut strict = 0;
+    for path in corpus::all_files() {
+        let bytes = std::fs::read(&path).unwrap();
+        let text = iamlint_syntax::decode(&bytes).text;
+        for cut in [text.len(), text.len() / 2] {
+            let Some(part) = text.get(..cut) else {
+                continue;
+            };
+            let fast = iamlint_syntax::parse(part);
+            assert_eq!(
+                fast,
+                iamlint_syntax::parse_lenient(part),
+                "{}",
+                path.display()
+            );
+            strict += usize::from(cut == text.len() && fast.is_strict_json());
+        }
+    }
+    assert!(strict > 2000, "only {strict} strict files");
+}
+
 #[test]
 fn hostile_inputs() {
     let deep_array = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));

@@ -7,8 +7,11 @@
 
 mod decode;
 mod parse;
+mod strict;
 mod tree;
 
 pub use decode::{Decoded, decode};
-pub use parse::{IssueKind, MAX_INPUT_BYTES, Parsed, SyntaxIssue, parse, quote_json};
+pub use parse::{
+    IssueKind, MAX_INPUT_BYTES, Parsed, SyntaxIssue, parse, parse_lenient, quote_json,
+};
 pub use tree::{JsonString, JsonType, Key, Kind, Member, Value, sub_range};

@@ -79,6 +79,17 @@ impl Parsed {
 /// A leading UTF-8 byte order mark is skipped (its own rule reports it). Non-standard syntax
 /// is reported but still parsed, so the policy rules keep running.
 pub fn parse(text: &str) -> Parsed {
+    parse_with(text, true)
+}
+
+/// [`parse`] without the strict fast path: every text goes through jsonc-parser. The result
+/// is the same; tests compare the two.
+#[doc(hidden)]
+pub fn parse_lenient(text: &str) -> Parsed {
+    parse_with(text, false)
+}
+
+fn parse_with(text: &str, fast: bool) -> Parsed {
     let mut issues = Vec::new();
     if text.len() > MAX_INPUT_BYTES {
         issues.push(
@@ -104,36 +115,48 @@ pub fn parse(text: &str) -> Parsed {
         );
         return Parsed { root: None, issues };
     }
-    // the token list only serves the checks for comments, commas and whitespace that strict
-    // JSON rejects: plain JSON, as most files are, is parsed without it
-    let strict = serde_json::from_str::<serde::de::IgnoredAny>(body).is_ok();
-    let collect = if strict {
-        CollectOptions {
-            comments: CommentCollectionStrategy::Off,
-            tokens: false,
-        }
+    // strict JSON, as nearly every file is, takes one pass that builds the tree directly;
+    // anything else takes the lenient parser, whose token list serves the checks for
+    // comments, commas and white space
+    let strict = if fast {
+        crate::strict::parse(body, offset)
     } else {
-        CollectOptions {
-            comments: CommentCollectionStrategy::AsTokens,
-            tokens: true,
-        }
+        None
     };
-    let result = jsonc_parser::parse_to_ast(body, &collect, &ParseOptions::default());
-    let parsed = match result {
+    let root = match strict {
+        Some(root) => Some(root),
+        None => lenient(text, offset, &mut issues),
+    };
+    if let Some(root) = &root {
+        find_duplicates(root, &mut issues);
+    }
+    issues.sort_by_key(|i| (i.range.start(), i.range.end()));
+    Parsed { root, issues }
+}
+
+/// jsonc-parser's lenient parse, with every construct strict JSON forbids reported. `None`
+/// (with an issue saying why) when no tree can be built.
+fn lenient(text: &str, offset: usize, issues: &mut Vec<SyntaxIssue>) -> Option<Value> {
+    let body = text.get(offset..).unwrap_or("");
+    let collect = CollectOptions {
+        comments: CommentCollectionStrategy::AsTokens,
+        tokens: true,
+    };
+    let parsed = match jsonc_parser::parse_to_ast(body, &collect, &ParseOptions::default()) {
         Ok(p) => p,
         Err(e) => {
             issues.push(fatal_issue(text, offset, &e));
-            return Parsed { root: None, issues };
+            return None;
         }
     };
     let mut cx = Convert {
         text,
         offset,
-        issues: &mut issues,
+        issues,
     };
     let root = parsed.value.as_ref().map(|v| cx.value(v));
     if let Some(tokens) = &parsed.tokens {
-        scan_tokens(text, offset, tokens, &mut issues);
+        scan_tokens(text, offset, tokens, issues);
     }
     if root.is_none() {
         issues.push(SyntaxIssue::new(
@@ -142,11 +165,7 @@ pub fn parse(text: &str) -> Parsed {
             "file holds no JSON value",
         ));
     }
-    if let Some(root) = &root {
-        find_duplicates(root, &mut issues);
-    }
-    issues.sort_by_key(|i| (i.range.start(), i.range.end()));
-    Parsed { root, issues }
+    root
 }
 
 /// The issue for a parse error, pointing where a reader should look: the end of the file for

@@ -70,3 +70,85 @@ proptest! {
         }
     }
 }
+
+/// Strict JSON text with the variety policies have: escapes of every kind (surrogate pairs
+/// too), raw non-ASCII characters, numbers in every JSON form, nesting and white space. A
+/// few spellings strict JSON forbids (a lone surrogate, `\v`, a raw tab in a string, a
+/// trailing comma, a comment, a leading `+`) are mixed in, which the fast path must hand to
+/// the lenient parser.
+fn json_text(depth: u32) -> BoxedStrategy<String> {
+    let space = prop::sample::select(vec!["", " ", "\n  ", "\t", "\r\n", ""]);
+    let piece = prop::sample::select(vec![
+        "s3:GetObject",
+        "arn:aws:s3:::b/*",
+        "\\\"",
+        "\\\\",
+        "\\/",
+        "\\b\\f\\n\\r\\t",
+        "\\u0041",
+        "\\u00e9",
+        "\\u0000",
+        "\\ud83d\\ude00",
+        "é",
+        "日本",
+        "😀",
+        " ",
+        "${aws:username}",
+        "\\ud800",
+        "\\v",
+        "\t",
+    ]);
+    let string = prop::collection::vec(piece, 0..4).prop_map(|v| format!("\"{}\"", v.concat()));
+    let leaf = prop_oneof![
+        string.clone(),
+        prop::sample::select(vec![
+            "0", "-0", "12", "-3.25", "1e9", "2.5E-3", "1E+2", "true", "false", "null", "+1", "01",
+            "1.",
+        ])
+        .prop_map(str::to_owned),
+    ];
+    leaf.prop_recursive(depth, 48, 5, move |inner| {
+        let member = (string.clone(), space.clone(), inner.clone())
+            .prop_map(|(k, s, v)| format!("{k}{s}:{s}{v}"));
+        let sep = prop::sample::select(vec![",", ", ", ",\n    ", " ,"]);
+        let end = prop::sample::select(vec!["", "", "", "", "", "", ",", "/* c */"]);
+        prop_oneof![
+            (prop::collection::vec(inner, 0..4), sep.clone(), end.clone())
+                .prop_map(|(v, s, e)| format!("[{}{e}]", v.join(s))),
+            (prop::collection::vec(member, 0..4), sep, end)
+                .prop_map(|(v, s, e)| format!("{{{}{e}}}", v.join(s))),
+        ]
+    })
+    .boxed()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// The strict fast path builds the tree the lenient parser builds, and reports the same
+    /// issues (none for strict JSON), or leaves the text to the lenient parser.
+    #[test]
+    fn fast_path_agrees_with_the_lenient_parser(
+        text in (json_text(4), prop::sample::select(vec!["", " ", "\n", "\u{feff}"]))
+            .prop_map(|(t, lead)| format!("{lead}{t}"))
+    ) {
+        prop_assert_eq!(iamlint_syntax::parse(&text), iamlint_syntax::parse_lenient(&text));
+    }
+
+    #[test]
+    fn fast_path_agrees_on_json_like_text(text in jsonish()) {
+        prop_assert_eq!(iamlint_syntax::parse(&text), iamlint_syntax::parse_lenient(&text));
+    }
+}
+
+#[test]
+fn deep_nesting_takes_the_lenient_path() {
+    for depth in [127, 128, 129, 600] {
+        let text = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+        assert_eq!(
+            iamlint_syntax::parse(&text),
+            iamlint_syntax::parse_lenient(&text),
+            "depth {depth}"
+        );
+    }
+}

@@ -1,0 +1,267 @@
+//! The fast path: one pass that builds the spanned tree straight from text that is strict
+//! JSON (RFC 8259), as nearly every policy file is.
+//!
+//! It accepts only what strict JSON allows, and gives up (`None`) on anything else, including
+//! nesting deeper than [`MAX_DEPTH`]: [`crate::parse`] then takes the lenient jsonc-parser
+//! path, which reports each problem with its span. On the text it accepts, it builds exactly
+//! the tree that path builds (a test compares the two on the managed-policy corpus and on
+//! random documents), without jsonc-parser's tree, a second copy of every string or a
+//! separate pass to learn whether the text is strict.
+
+use iamlint_diagnostics::range;
+
+use crate::tree::{JsonString, Key, Kind, Member, Value};
+
+/// Deeper documents take the lenient path (which has its own, higher, limit).
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// The tree of `body` (the text after any byte order mark, which is `offset` bytes long), or
+/// `None` when `body` is not strict JSON or nests too deeply.
+pub(crate) fn parse(body: &str, offset: usize) -> Option<Value> {
+    let mut p = Parser {
+        text: body,
+        bytes: body.as_bytes(),
+        at: 0,
+        offset,
+    };
+    let root = p.value(0)?;
+    p.skip_space();
+    (p.at == p.bytes.len()).then_some(root)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    offset: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    /// Consumes `byte` if it comes next.
+    fn eat(&mut self, byte: u8) -> bool {
+        let found = self.peek() == Some(byte);
+        if found {
+            self.at += 1;
+        }
+        found
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Value> {
+        self.skip_space();
+        let start = self.at;
+        let kind = match self.peek()? {
+            b'{' => self.object(depth)?,
+            b'[' => self.array(depth)?,
+            b'"' => {
+                let (value, escaped) = self.string()?;
+                Kind::String(JsonString { value, escaped })
+            }
+            b't' => self.word("true", Kind::Bool(true))?,
+            b'f' => self.word("false", Kind::Bool(false))?,
+            b'n' => self.word("null", Kind::Null)?,
+            b'-' | b'0'..=b'9' => Kind::Number(self.number()?),
+            _ => return None,
+        };
+        Some(Value {
+            range: range(start + self.offset, self.at + self.offset),
+            kind,
+        })
+    }
+
+    fn object(&mut self, depth: usize) -> Option<Kind> {
+        if depth >= MAX_DEPTH {
+            return None;
+        }
+        self.at += 1;
+        let mut members = Vec::new();
+        self.skip_space();
+        if self.eat(b'}') {
+            return Some(Kind::Object(members));
+        }
+        loop {
+            self.skip_space();
+            let start = self.at;
+            if self.peek() != Some(b'"') {
+                return None;
+            }
+            let (name, escaped) = self.string()?;
+            let key = Key {
+                name,
+                range: range(start + self.offset, self.at + self.offset),
+                quoted: true,
+                escaped,
+            };
+            self.skip_space();
+            if !self.eat(b':') {
+                return None;
+            }
+            let value = self.value(depth + 1)?;
+            members.push(Member { key, value });
+            self.skip_space();
+            if self.eat(b',') {
+                continue;
+            }
+            return self.eat(b'}').then_some(Kind::Object(members));
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Option<Kind> {
+        if depth >= MAX_DEPTH {
+            return None;
+        }
+        self.at += 1;
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.eat(b']') {
+            return Some(Kind::Array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.skip_space();
+            if self.eat(b',') {
+                continue;
+            }
+            return self.eat(b']').then_some(Kind::Array(items));
+        }
+    }
+
+    fn word(&mut self, word: &str, kind: Kind) -> Option<Kind> {
+        let end = self.at.checked_add(word.len())?;
+        if self.bytes.get(self.at..end)? != word.as_bytes() {
+            return None;
+        }
+        self.at = end;
+        Some(kind)
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, as written.
+    fn number(&mut self) -> Option<String> {
+        let start = self.at;
+        self.eat(b'-');
+        match self.peek()? {
+            b'0' => self.at += 1,
+            b'1'..=b'9' => {
+                self.digits();
+            }
+            _ => return None,
+        }
+        if self.eat(b'.') && self.digits() == 0 {
+            return None;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
+                return None;
+            }
+        }
+        self.text.get(start..self.at).map(str::to_owned)
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    /// A string literal starting at the opening quote: its value, and whether it used escapes.
+    fn string(&mut self) -> Option<(String, bool)> {
+        self.at += 1;
+        let start = self.at;
+        // the common case: no escape, so the value is the text between the quotes
+        loop {
+            match self.peek()? {
+                b'"' => {
+                    let value = self.text.get(start..self.at)?.to_owned();
+                    self.at += 1;
+                    return Some((value, false));
+                }
+                b'\\' => break,
+                0..0x20 => return None,
+                _ => self.at += 1,
+            }
+        }
+        let mut value = self.text.get(start..self.at)?.to_owned();
+        loop {
+            let run = self.at;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            value.push_str(self.text.get(run..self.at)?);
+            match self.peek()? {
+                b'"' => {
+                    self.at += 1;
+                    return Some((value, true));
+                }
+                b'\\' => {
+                    self.at += 1;
+                    let c = self.escape()?;
+                    value.push(c);
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// The character of the escape after a backslash; `None` for an escape strict JSON
+    /// lacks and for a lone surrogate.
+    fn escape(&mut self) -> Option<char> {
+        let e = self.peek()?;
+        self.at += 1;
+        Some(match e {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hi = self.hex4()?;
+                match hi {
+                    0xD800..0xDC00 => {
+                        if !(self.eat(b'\\') && self.eat(b'u')) {
+                            return None;
+                        }
+                        let lo = self.hex4()?;
+                        if !(0xDC00..0xE000).contains(&lo) {
+                            return None;
+                        }
+                        char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))?
+                    }
+                    _ => char::from_u32(hi)?,
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let end = self.at.checked_add(4)?;
+        let digits = self.bytes.get(self.at..end)?;
+        if !digits.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        let code = u32::from_str_radix(self.text.get(self.at..end)?, 16).ok()?;
+        self.at = end;
+        Some(code)
+    }
+}
