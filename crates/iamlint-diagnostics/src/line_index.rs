@@ -21,22 +21,33 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0u32];
-        let mut ascii = Vec::new();
-        let mut line_ascii = true;
-        for (i, b) in text.bytes().enumerate() {
-            line_ascii &= b.is_ascii();
-            if b == b'\n' {
-                starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
-                ascii.push(line_ascii);
-                line_ascii = true;
-            }
-        }
-        ascii.push(line_ascii);
+        let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let starts: Vec<u32> = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| offset(i + 1)))
+            .collect();
+        // most texts are ASCII throughout, which one vectorised pass tells
+        let ascii = if text.is_ascii() {
+            vec![true; starts.len()]
+        } else {
+            let ends = starts
+                .iter()
+                .skip(1)
+                .map(|&s| s as usize)
+                .chain([text.len()]);
+            starts
+                .iter()
+                .zip(ends)
+                .map(|(&s, e)| {
+                    text.as_bytes()
+                        .get(s as usize..e)
+                        .is_some_and(<[u8]>::is_ascii)
+                })
+                .collect()
+        };
         LineIndex {
             starts,
             ascii,
-            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+            len: offset(text.len()),
         }
     }
 
