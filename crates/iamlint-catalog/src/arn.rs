@@ -236,6 +236,14 @@ fn intersects_with(p: &[PTok], t: &[TTok], seen: &mut Vec<bool>, stack: &mut Vec
 /// when `ignore_case`. Works on the strings in place (no allocation); `?` matches one
 /// character, however many bytes it has.
 pub fn glob_match(pattern: &str, text: &str, ignore_case: bool) -> bool {
+    if pattern.is_ascii() && text.is_ascii() {
+        return glob_match_ascii(pattern.as_bytes(), text.as_bytes(), ignore_case);
+    }
+    glob_match_chars(pattern, text, ignore_case)
+}
+
+/// [`glob_match`] character by character, for text beyond ASCII.
+fn glob_match_chars(pattern: &str, text: &str, ignore_case: bool) -> bool {
     let eq = |a: char, b: char| {
         if ignore_case {
             a.eq_ignore_ascii_case(&b)
@@ -265,6 +273,36 @@ pub fn glob_match(pattern: &str, text: &str, ignore_case: bool) -> bool {
                     pi = sp;
                     ti = st + step;
                     star = Some((sp, st + step));
+                }
+                None => return false,
+            },
+        }
+    }
+    p.get(pi..)
+        .is_some_and(|rest| rest.iter().all(|&c| c == b'*'))
+}
+
+/// [`glob_match`] when pattern and text are ASCII, so that a byte is a character.
+fn glob_match_ascii(p: &[u8], t: &[u8], ignore_case: bool) -> bool {
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let mut star: Option<(usize, usize)> = None;
+    while let Some(&tc) = t.get(ti) {
+        match p.get(pi) {
+            Some(b'*') => {
+                pi += 1;
+                star = Some((pi, ti));
+            }
+            Some(&pc)
+                if pc == b'?' || pc == tc || (ignore_case && pc.eq_ignore_ascii_case(&tc)) =>
+            {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    pi = sp;
+                    ti = st + 1;
+                    star = Some((sp, st + 1));
                 }
                 None => return false,
             },
@@ -700,6 +738,36 @@ mod tests {
         assert!(!glob_match("a*b*c*d", "aXbYcZ", true));
         assert!(glob_match("**", "", true));
         assert!(!glob_match("?", "", true));
+    }
+
+    #[test]
+    fn ascii_globbing_agrees_with_the_character_walk() {
+        // every pattern of up to 5 symbols against every text of up to 4 letters
+        fn words(alphabet: &[char], max: usize) -> Vec<String> {
+            let mut all = vec![String::new()];
+            let mut last = vec![String::new()];
+            for _ in 0..max {
+                last = last
+                    .iter()
+                    .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                    .collect();
+                all.extend(last.iter().cloned());
+            }
+            all
+        }
+        let patterns = words(&['a', 'B', '*', '?'], 5);
+        let texts = words(&['a', 'A', 'b'], 4);
+        for p in &patterns {
+            for t in &texts {
+                for ic in [false, true] {
+                    assert_eq!(
+                        glob_match_ascii(p.as_bytes(), t.as_bytes(), ic),
+                        glob_match_chars(p, t, ic),
+                        "{p} {t} {ic}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -52,8 +52,9 @@ pub fn is_well_formed(s: &str) -> bool {
             !service.is_empty()
                 && !action.is_empty()
                 && !action.contains(':')
-                && s.chars().all(|c| {
-                    c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_' | '*' | '?' | '.')
+                && s.bytes().all(|c| {
+                    c.is_ascii_alphanumeric()
+                        || matches!(c, b':' | b'-' | b'_' | b'*' | b'?' | b'.')
                 })
         }
         None => false,

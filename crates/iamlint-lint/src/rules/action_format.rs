@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::actions::is_well_formed;
+use crate::actions::{Resolution, is_well_formed};
 
 declare_rule! {
     /// An action that is neither `"*"` nor `service:action`.
@@ -15,9 +15,10 @@ declare_rule! {
 
 impl Rule for ActionFormat {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
-        for s in stmt.action_strings() {
+        let resolved = ctx.resolutions(stmt);
+        for (s, resolution) in stmt.action_strings().zip(resolved.iter()) {
             // a policy variable in `Action` is `var-bad-element`'s finding
-            if is_well_formed(&s.value) || s.value.contains("${") {
+            if !matches!(**resolution, Resolution::Malformed) || s.value.contains("${") {
                 continue;
             }
             let trimmed: String = s.value.split_whitespace().collect();
