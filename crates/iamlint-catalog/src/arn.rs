@@ -36,26 +36,36 @@ pub fn split_arn(s: &str) -> Result<(ArnParts<'_>, ArnOffsets), ArnError> {
         return Err(ArnError::Prefix);
     }
     // split at the first five colons that are not inside a `${...}` policy variable
-    let mut cuts = Vec::with_capacity(5);
+    let mut cuts = [0usize; 5];
+    let mut found = 0;
     let mut depth = 0usize;
     let bytes = s.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'$' if bytes.get(i + 1) == Some(&b'{') => depth += 1,
             b'}' if depth > 0 => depth -= 1,
-            b':' if depth == 0 && cuts.len() < 5 => cuts.push(i),
+            b':' if depth == 0 => {
+                if let Some(cut) = cuts.get_mut(found) {
+                    *cut = i;
+                }
+                found += 1;
+                if found == cuts.len() {
+                    break;
+                }
+            }
             _ => {}
         }
     }
+    if found < cuts.len() {
+        return Err(ArnError::TooFewFields(found + 1));
+    }
     let field = |from: usize, to: usize| s.get(from..to).unwrap_or("");
-    let [c0, c1, c2, c3, c4] = cuts.as_slice() else {
-        return Err(ArnError::TooFewFields(cuts.len() + 1));
-    };
+    let [c0, c1, c2, c3, c4] = cuts;
     let (partition, service, region, account, resource) = (
-        field(c0 + 1, *c1),
-        field(c1 + 1, *c2),
-        field(c2 + 1, *c3),
-        field(c3 + 1, *c4),
+        field(c0 + 1, c1),
+        field(c1 + 1, c2),
+        field(c2 + 1, c3),
+        field(c3 + 1, c4),
         field(c4 + 1, s.len()),
     );
     let p = 4;

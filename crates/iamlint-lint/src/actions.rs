@@ -107,17 +107,17 @@ pub fn resolve(catalog: &'static Catalog, s: &str) -> Arc<Resolution> {
 
 /// The catalog actions a statement's positive `Action` element allows, or `None` when it
 /// cannot be listed: `NotAction`, `"*"`, a malformed or wrongly typed element, or entries the
-/// catalog does not know (including those the user declared known).
+/// catalog does not know (including those the user declared known). `resolved` holds what
+/// each of the statement's action strings resolves to, in order.
 pub fn statement_actions(
-    catalog: &'static Catalog,
     options: &Options,
     stmt: &Statement,
+    resolved: &[Arc<Resolution>],
 ) -> Option<Vec<&'static Action>> {
     let list = stmt.action.as_ref()?.value.ok()?;
     let mut out = Vec::new();
-    for s in list.strings() {
-        let r = resolve(catalog, &s.value);
-        match &*r {
+    for (s, r) in list.strings().zip(resolved) {
+        match &**r {
             Resolution::Action(_) | Resolution::Pattern(_) => out.extend_from_slice(r.actions()),
             _ if options.is_known_action(&s.value) => return None,
             // retired and unknown actions grant nothing; they do not change what is known
@@ -125,7 +125,11 @@ pub fn statement_actions(
             _ => return None,
         }
     }
-    out.sort_by_key(|a| (a.service, a.index));
+    // one entry, or entries in catalog order, need no sort
+    let key = |a: &&Action| (a.service, a.index);
+    if !out.is_sorted_by_key(key) {
+        out.sort_unstable_by_key(key);
+    }
     out.dedup_by_key(|a| a.index);
     Some(out)
 }

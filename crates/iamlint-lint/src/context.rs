@@ -67,7 +67,8 @@ impl<'a> Ctx<'a> {
         if let Some(hit) = self.file.memo.actions.borrow().get(&key) {
             return hit.clone();
         }
-        let found = crate::actions::statement_actions(self.file.catalog, self.file.options, stmt)
+        let resolved = self.resolutions(stmt);
+        let found = crate::actions::statement_actions(self.file.options, stmt, &resolved)
             .map(std::rc::Rc::new);
         self.file
             .memo

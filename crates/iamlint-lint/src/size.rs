@@ -22,11 +22,16 @@ impl Counting {
         match self {
             // ASCII fast paths: policies are almost always ASCII
             Counting::NonWhitespace if text.is_ascii() => {
-                // a branch-free sum, which the compiler vectorises: white space is 9 to 13
-                // and 32 (what `char::is_whitespace` says for ASCII)
+                // a branch-free sum in bytes per block of 255, which the compiler vectorises:
+                // white space is 9 to 13 and 32 (what `char::is_whitespace` says for ASCII)
                 let white: usize = text
-                    .bytes()
-                    .map(|b| usize::from((b == b' ') | (b.wrapping_sub(9) < 5)))
+                    .as_bytes()
+                    .chunks(255)
+                    .map(|block| {
+                        usize::from(block.iter().fold(0u8, |n, &b| {
+                            n.wrapping_add(u8::from((b == b' ') | (b.wrapping_sub(9) < 5)))
+                        }))
+                    })
                     .sum();
                 text.len() - white
             }
@@ -106,6 +111,8 @@ mod ascii_tests {
             " a\tb\nc\r\u{b}\u{c}d  ",
             "{\"Version\": \"2012-10-17\"}",
             "\u{1c}x\u{1f}",
+            // longer than one block of the sum, with every block holding white space
+            &" a\tb\n".repeat(300),
         ];
         for s in samples {
             let general = s.chars().filter(|c| !c.is_whitespace()).count();
