@@ -8,7 +8,7 @@ mod line_index;
 mod render;
 
 pub use fix::{Applicability, Edit, Fix, FixOutcome, apply_fixes};
-pub use line_index::{LineIndex, Position};
+pub use line_index::{LineCursor, LineIndex, Position};
 pub use render::{TextRenderer, render_concise};
 pub use text_size::{TextRange, TextSize};
 

@@ -55,6 +55,15 @@ impl LineIndex {
         self.starts.len()
     }
 
+    /// The 0-based line holding byte `offset` (the last line for offsets past the end).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
     /// Byte offset where the 0-based `line` starts, if it exists.
     pub fn line_start(&self, line: usize) -> Option<u32> {
         self.starts.get(line).copied()
@@ -82,6 +91,65 @@ impl LineIndex {
             line: u32::try_from(line + 1).unwrap_or(u32::MAX),
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
             offset,
+        }
+    }
+}
+
+/// Positions of a few offsets of one text, found by scanning forward from the previous one:
+/// cheaper than a [`LineIndex`] when a text has only a handful of findings, as most do.
+/// Answers exactly as [`LineIndex::position`]; offsets are best asked in ascending order
+/// (an earlier one restarts the scan from the top).
+#[derive(Debug, Clone)]
+pub struct LineCursor<'a> {
+    text: &'a str,
+    /// Where the scan stopped, and how many line breaks precede it.
+    at: usize,
+    line: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    pub fn new(text: &'a str) -> LineCursor<'a> {
+        LineCursor {
+            text,
+            at: 0,
+            line: 0,
+        }
+    }
+
+    /// The position of `offset`: past the end clamps to the end, inside a character rounds
+    /// down to its start.
+    pub fn position(&mut self, offset: TextSize) -> Position {
+        let text = self.text;
+        let mut offset = (u32::from(offset) as usize).min(text.len());
+        while offset > 0 && !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.at {
+            self.at = 0;
+            self.line = 0;
+        }
+        let bytes = text.as_bytes();
+        // a branch-free count, which the compiler vectorises
+        self.line += bytes
+            .get(self.at..offset)
+            .map_or(0, |s| s.iter().filter(|&&b| b == b'\n').count());
+        self.at = offset;
+        let start = bytes
+            .get(..offset)
+            .and_then(|s| memchr::memrchr(b'\n', s))
+            .map_or(0, |i| i + 1);
+        let column = text.get(start..offset).map_or(0, |s| {
+            if s.is_ascii() {
+                s.len()
+            } else {
+                s.chars().count()
+            }
+        });
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Position {
+            line: clamp(self.line + 1),
+            column: clamp(column + 1),
+            offset: clamp(offset),
         }
     }
 }
@@ -124,6 +192,20 @@ mod tests {
         assert_eq!(pos(t, 2), (1, 3, 2));
         assert_eq!(pos(t, 10), (2, 3, 10));
         assert_eq!(pos(t, 13), (3, 2, 13));
+    }
+
+    #[test]
+    fn the_cursor_answers_as_the_index() {
+        for t in ["", "abc", "a\r\nbc\n\nd", "abc\né😀x\nxyz\n", "é\n\n😀"] {
+            let index = LineIndex::new(t);
+            let mut cursor = LineCursor::new(t);
+            // ascending, then again from the top (a restart), then past the end
+            let offsets: Vec<u32> = (0..=t.len() as u32).chain(0..=t.len() as u32 + 2).collect();
+            for o in offsets {
+                let o = TextSize::from(o);
+                assert_eq!(cursor.position(o), index.position(t, o), "{t:?} {o:?}");
+            }
+        }
     }
 
     #[test]

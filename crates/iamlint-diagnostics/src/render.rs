@@ -1,13 +1,14 @@
 //! Terminal output: codespan-reporting for the full form, one line per finding for the concise form.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{self as cs, LabelStyle};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files;
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Styles, WriteStyle};
 
-use crate::{Diagnostic, LineIndex, Severity};
+use crate::{Diagnostic, LineCursor, LineIndex, Severity};
 
 /// Renders diagnostics with the source line, the underlined span, the help and the fix.
 #[derive(Debug, Clone, Default)]
@@ -20,10 +21,14 @@ impl TextRenderer {
     /// Renders every diagnostic of one file. Diagnostics whose span cannot be shown (which
     /// would be a bug) fall back to the concise form rather than disappearing.
     pub fn render(&self, path: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
-        let file = SimpleFile::new(path, text);
         let config = term::Config::default();
         let mut out = Vec::new();
         let index = LineIndex::new(text);
+        let file = IndexedFile {
+            name: path,
+            source: text,
+            index: &index,
+        };
         for d in diagnostics {
             if touches_long_line(text, &index, d) {
                 out.extend_from_slice(render_windowed(path, text, &index, d).as_bytes());
@@ -45,7 +50,56 @@ impl TextRenderer {
                 ),
             }
         }
-        String::from_utf8_lossy(&out).into_owned()
+        // codespan writes the text it was given, so this is UTF-8 unless something is amiss
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+}
+
+/// One file for codespan-reporting, with the line starts of our [`LineIndex`] (its own
+/// `SimpleFile` would find them all again for every file). Answers as `SimpleFile` does.
+struct IndexedFile<'a> {
+    name: &'a str,
+    source: &'a str,
+    index: &'a LineIndex,
+}
+
+impl IndexedFile<'_> {
+    fn line_start(&self, line: usize) -> Result<usize, files::Error> {
+        match line.cmp(&self.index.line_count()) {
+            std::cmp::Ordering::Less => Ok(self.index.line_start(line).map_or(0, |s| s as usize)),
+            std::cmp::Ordering::Equal => Ok(self.source.len()),
+            std::cmp::Ordering::Greater => Err(files::Error::LineTooLarge {
+                given: line,
+                max: self.index.line_count().saturating_sub(1),
+            }),
+        }
+    }
+}
+
+impl<'a> files::Files<'a> for IndexedFile<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.source)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
+        Ok(self.index.line_of(byte_index))
+    }
+
+    fn line_range(
+        &'a self,
+        (): (),
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, files::Error> {
+        Ok(self.line_start(line_index)?..self.line_start(line_index + 1)?)
     }
 }
 
@@ -145,14 +199,16 @@ fn render_windowed(path: &str, text: &str, index: &LineIndex, d: &Diagnostic) ->
 /// `path:line:col: severity[CODE/name] message`, one line per diagnostic (GNU style, for
 /// editors and problem matchers).
 pub fn render_concise(path: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
-    let index = LineIndex::new(text);
+    let mut lines = LineCursor::new(text);
     let mut out = String::new();
     for d in diagnostics {
-        let p = index.position(text, d.primary.range.start());
-        out.push_str(&format!(
-            "{path}:{}:{}: {}[{}/{}] {}\n",
+        let p = lines.position(d.primary.range.start());
+        // writing to a `String` cannot fail
+        let _ = writeln!(
+            out,
+            "{path}:{}:{}: {}[{}/{}] {}",
             p.line, p.column, d.severity, d.code, d.name, d.message
-        ));
+        );
     }
     out
 }
