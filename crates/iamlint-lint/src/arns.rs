@@ -14,8 +14,9 @@ pub fn is_open(field: &str) -> bool {
 /// The resource types (with the template) of the ARN's service whose resource part could
 /// match the ARN's resource part. The service field is compared ignoring case.
 pub fn candidates(catalog: &'static Catalog, arn: &ArnParts<'_>) -> Arc<Candidates> {
-    let key = format!("{}\0{}", arn.service, arn.resource);
-    CANDIDATES.get_or_compute(&key, || Arc::new(candidates_uncached(catalog, arn)))
+    CANDIDATES.get_or_compute_parts(&[arn.service, arn.resource], || {
+        Arc::new(candidates_uncached(catalog, arn))
+    })
 }
 
 /// Resource types and templates that an ARN's resource part may match.
@@ -105,15 +106,10 @@ pub fn fits_its_service(catalog: &'static Catalog, a: &ArnParts<'_>) -> bool {
     if is_open(a.service) {
         return true;
     }
-    if !known_arn_service(catalog, a.service) {
-        return false;
-    }
-    let key = format!(
-        "{}\0{}\0{}\0{}\0{}",
-        a.partition, a.service, a.region, a.account, a.resource
-    );
-    FITS.get_or_compute(&key, || {
-        candidates(catalog, a).iter().any(|(_, t)| t.may_match(a))
+    let parts = [a.partition, a.service, a.region, a.account, a.resource];
+    FITS.get_or_compute_parts(&parts, || {
+        known_arn_service(catalog, a.service)
+            && candidates(catalog, a).iter().any(|(_, t)| t.may_match(a))
     })
 }
 

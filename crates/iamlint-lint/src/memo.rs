@@ -41,11 +41,43 @@ impl<V: Clone> SharedMemo<V> {
         }
         value
     }
+
+    /// [`SharedMemo::get_or_compute`] for the key made of `parts` joined by NUL bytes, built
+    /// in a buffer each thread reuses rather than a new string per lookup.
+    pub(crate) fn get_or_compute_parts(&self, parts: &[&str], compute: impl FnOnce() -> V) -> V {
+        thread_local! {
+            static KEY: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+        }
+        // taken out while in use: `compute` may look up another memo on this thread
+        let mut key = KEY.take();
+        key.clear();
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                key.push('\0');
+            }
+            key.push_str(part);
+        }
+        let value = self.get_or_compute(&key, compute);
+        KEY.set(key);
+        value
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::SharedMemo;
+
+    #[test]
+    fn keys_of_parts_are_joined_unambiguously() {
+        static MEMO: SharedMemo<usize> = SharedMemo::new();
+        assert_eq!(MEMO.get_or_compute_parts(&["a", "bc"], || 1), 1);
+        assert_eq!(MEMO.get_or_compute_parts(&["ab", "c"], || 2), 2);
+        assert_eq!(MEMO.get_or_compute_parts(&["a", "bc"], || 3), 1);
+        // a lookup inside the computation of another keeps both keys apart
+        let nested =
+            MEMO.get_or_compute_parts(&["x"], || MEMO.get_or_compute_parts(&["y"], || 4) + 1);
+        assert_eq!((nested, MEMO.get_or_compute_parts(&["y"], || 9)), (5, 4));
+    }
 
     #[test]
     fn computes_once_per_key() {
