@@ -1,5 +1,6 @@
-//! Parsing that never fails: one lenient jsonc-parser pass, then a strictness scan that reports
-//! every construct strict JSON forbids, each with its exact span.
+//! Parsing that never fails: strict JSON takes the one-pass parser of `strict.rs`; anything
+//! else one lenient jsonc-parser pass, then a strictness scan that reports every construct
+//! strict JSON forbids, each with its exact span.
 
 use iamlint_diagnostics::{Edit, Fix, Label, TextRange, range};
 use jsonc_parser::ast;
