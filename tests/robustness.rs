@@ -132,6 +132,33 @@ fn fast_parse_path_agrees_with_jsonc_parser_on_the_corpus() {
     assert!(strict > 2000, "only {strict} strict files");
 }
 
+/// Every diagnostic of the corpus renders the same through the direct text layout as through
+/// codespan-reporting alone.
+#[test]
+fn text_report_agrees_with_codespan_on_the_corpus() {
+    if require_corpus("aws-managed-policies").is_none() || require_corpus("real-world").is_none() {
+        return;
+    }
+    let options = Options {
+        no_smt: true,
+        ..all_rules()
+    };
+    let renderer = iamlint_diagnostics::TextRenderer { color: false };
+    let mut diagnostics = 0;
+    for path in corpus::all_files() {
+        let bytes = std::fs::read(&path).unwrap();
+        let checked = check_bytes(&bytes, &options);
+        let name = path.display().to_string();
+        assert_eq!(
+            renderer.render(&name, &checked.text, &checked.diagnostics),
+            renderer.render_through_codespan(&name, &checked.text, &checked.diagnostics),
+            "{name}"
+        );
+        diagnostics += checked.diagnostics.len();
+    }
+    assert!(diagnostics > 5000, "only {diagnostics} diagnostics");
+}
+
 #[test]
 fn hostile_inputs() {
     let deep_array = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));

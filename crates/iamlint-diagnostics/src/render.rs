@@ -21,6 +21,28 @@ impl TextRenderer {
     /// Renders every diagnostic of one file. Diagnostics whose span cannot be shown (which
     /// would be a bug) fall back to the concise form rather than disappearing.
     pub fn render(&self, path: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
+        self.render_with(path, text, diagnostics, true)
+    }
+
+    /// [`TextRenderer::render`] with every diagnostic through codespan-reporting, for tests
+    /// that compare the direct layout with it.
+    #[doc(hidden)]
+    pub fn render_through_codespan(
+        &self,
+        path: &str,
+        text: &str,
+        diagnostics: &[Diagnostic],
+    ) -> String {
+        self.render_with(path, text, diagnostics, false)
+    }
+
+    fn render_with(
+        &self,
+        path: &str,
+        text: &str,
+        diagnostics: &[Diagnostic],
+        direct: bool,
+    ) -> String {
         let config = term::Config::default();
         let mut out = Vec::new();
         let index = LineIndex::new(text);
@@ -32,6 +54,9 @@ impl TextRenderer {
         for d in diagnostics {
             if touches_long_line(text, &index, d) {
                 out.extend_from_slice(render_windowed(path, text, &index, d).as_bytes());
+                continue;
+            }
+            if direct && !self.color && render_plain(&mut out, &file, d) {
                 continue;
             }
             let cs_diag = to_codespan(d);
@@ -101,6 +126,139 @@ impl<'a> files::Files<'a> for IndexedFile<'a> {
     ) -> Result<std::ops::Range<usize>, files::Error> {
         Ok(self.line_start(line_index)?..self.line_start(line_index + 1)?)
     }
+}
+
+/// One label of a diagnostic, on one line of printable ASCII.
+struct PlainLine<'a> {
+    index: usize,
+    source: &'a str,
+    /// Byte columns of the label in the line (codespan's: at least one wide).
+    start: usize,
+    end: usize,
+    caret: u8,
+    message: &'a str,
+}
+
+/// The line `index` of `file`, when it is printable ASCII up to its line break (the lines
+/// whose rendering needs no character widths or tab stops).
+fn plain_line<'a>(
+    file: &IndexedFile<'a>,
+    index: usize,
+) -> Option<(std::ops::Range<usize>, &'a str)> {
+    let range = file.line_start(index).ok()?..file.line_start(index + 1).ok()?;
+    let source = file
+        .source
+        .get(range.clone())?
+        .trim_end_matches(['\n', '\r', '\0']);
+    source
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b))
+        .then_some((range, source))
+}
+
+/// Writes a diagnostic exactly as codespan-reporting's rich layout does without colour, for
+/// the common case: every label on one line of printable ASCII, no two labels on one line.
+/// Returns `false`, having written nothing, for any other diagnostic. codespan formats each
+/// character through `io::Write`, which made it the largest cost of a text report; a test
+/// compares both on every diagnostic of the corpus.
+fn render_plain(out: &mut Vec<u8>, file: &IndexedFile<'_>, d: &Diagnostic) -> bool {
+    use std::io::Write as _;
+    let len = file.source.len();
+    let mut lines: Vec<PlainLine<'_>> = Vec::with_capacity(1 + d.secondary.len());
+    let labels = std::iter::once((&d.primary, b'^')).chain(d.secondary.iter().map(|l| (l, b'-')));
+    for (label, caret) in labels {
+        let (start, end) = (
+            usize::from(label.range.start()),
+            usize::from(label.range.end()),
+        );
+        let index = file.index.line_of(start);
+        if start > end || end > len || file.index.line_of(end) != index {
+            return false;
+        }
+        let Some((range, source)) = plain_line(file, index) else {
+            return false;
+        };
+        let start = start - range.start;
+        lines.push(PlainLine {
+            index,
+            source,
+            start,
+            end: (end - range.start).max(start + 1),
+            caret,
+            message: &label.message,
+        });
+    }
+    let Some(primary) = lines.first() else {
+        return false;
+    };
+    let (line_number, column) = (primary.index + 1, primary.start + 1);
+    lines.sort_by_key(|l| l.index);
+    if lines
+        .windows(2)
+        .any(|w| matches!(w, [a, b] if a.index == b.index))
+    {
+        return false;
+    }
+    // a one-line gap is shown as the line itself; it must be plain too
+    let mut gaps = Vec::new();
+    for w in lines.windows(2) {
+        if let [a, b] = w
+            && b.index - a.index == 2
+        {
+            match plain_line(file, a.index + 1) {
+                Some((_, source)) => gaps.push(source),
+                None => return false,
+            }
+        }
+    }
+    let width = lines
+        .iter()
+        .map(|l| (l.index + 1).to_string().len())
+        .max()
+        .unwrap_or(1);
+    let pad = " ".repeat(width);
+    // writing to a `Vec` cannot fail
+    let _ = writeln!(out, "{}[{}/{}]: {}", d.severity, d.code, d.name, d.message);
+    let _ = writeln!(out, "{pad} ┌─ {}:{line_number}:{column}", file.name);
+    let _ = writeln!(out, "{pad} │");
+    let mut gaps = gaps.into_iter();
+    for (i, l) in lines.iter().enumerate() {
+        let _ = writeln!(out, "{:>width$} │ {}", l.index + 1, l.source);
+        let _ = write!(out, "{pad} │ ");
+        // the carets span the label's columns, and one past the line for a label at its end
+        let shown = l.source.len() + 1;
+        out.resize(out.len() + l.start.min(shown), b' ');
+        out.resize(
+            out.len() + l.end.min(shown).saturating_sub(l.start),
+            l.caret,
+        );
+        if !l.message.is_empty() {
+            let _ = write!(out, " {}", l.message);
+        }
+        out.push(b'\n');
+        match lines.get(i + 1).map(|next| next.index - l.index) {
+            None | Some(1) => {}
+            Some(2) => {
+                let source = gaps.next().unwrap_or("");
+                let _ = writeln!(out, "{:>width$} │ {source}", l.index + 2);
+            }
+            Some(_) => {
+                let _ = writeln!(out, "{pad} ·");
+            }
+        }
+    }
+    let notes = note_texts(d);
+    if !notes.is_empty() {
+        let _ = writeln!(out, "{pad} │");
+    }
+    for note in &notes {
+        for (i, line) in note.lines().enumerate() {
+            let bullet = if i == 0 { '=' } else { ' ' };
+            let _ = writeln!(out, "{pad} {bullet} {line}");
+        }
+    }
+    out.push(b'\n');
+    true
 }
 
 /// Source lines longer than this are shown as a window around the span, not whole: a
@@ -225,6 +383,15 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<()> {
     for l in &d.secondary {
         labels.push(cs::Label::new(LabelStyle::Secondary, (), l.range).with_message(&l.message));
     }
+    cs::Diagnostic::new(severity)
+        .with_code(format!("{}/{}", d.code, d.name))
+        .with_message(&d.message)
+        .with_labels(labels)
+        .with_notes(note_texts(d))
+}
+
+/// The notes under a diagnostic: its help, then its fixes.
+fn note_texts(d: &Diagnostic) -> Vec<String> {
     let mut notes = Vec::new();
     if let Some(help) = &d.help {
         notes.push(format!("help: {help}"));
@@ -236,11 +403,7 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<()> {
             fix.title
         ));
     }
-    cs::Diagnostic::new(severity)
-        .with_code(format!("{}/{}", d.code, d.name))
-        .with_message(&d.message)
-        .with_labels(labels)
-        .with_notes(notes)
+    notes
 }
 
 /// Writes `security` in the header where codespan-reporting, which knows only error, warning,
@@ -380,6 +543,145 @@ mod tests {
         assert!(out.contains('\u{1b}'), "{out}");
         let plain = TextRenderer { color: false }.render("p.json", text, &[d]);
         assert!(plain.starts_with("info[IAM1/x]: m"), "{plain}");
+    }
+
+    /// A diagnostic with labels at `spans` (the first primary), a help and a fix.
+    fn labelled(spans: &[(usize, usize, &str)], severity: Severity) -> Diagnostic {
+        let (s, e, m) = spans.first().copied().unwrap_or((0, 0, ""));
+        let mut d = Diagnostic::new("IAM1", "x", severity, range(s, e), "a `b`");
+        d.primary_message(m);
+        for &(s, e, m) in spans.iter().skip(1) {
+            d.secondary(range(s, e), m);
+        }
+        d
+    }
+
+    #[test]
+    fn the_direct_layout_covers_the_common_cases_as_codespan_does() {
+        let text = "{\n  \"Effect\": \"Allow\",\n  \"Action\": \"s3:GetObject\",\n  \"Resource\": \"*\"\n}";
+        let at = |needle: &str| text.find(needle).unwrap();
+        let cases = [
+            vec![(at("\"Allow"), at("\"Allow") + 7, "here")],
+            vec![(at("\"Allow"), at("\"Allow"), "")],
+            // a label at a line's end, and one on the last line without a line break
+            vec![(at(",\n  \"Action"), at(",\n  \"Action") + 1, "end")],
+            vec![(text.len() - 1, text.len(), "close")],
+            vec![(text.len(), text.len(), "eof")],
+            // secondary labels: the next line, one line apart, further apart, before
+            vec![
+                (at("\"Effect"), at("\"Effect") + 8, "p"),
+                (at("\"Action"), at("\"Action") + 8, "s"),
+            ],
+            vec![
+                (at("\"Effect"), at("\"Effect") + 8, "p"),
+                (at("\"Resource"), at("\"Resource") + 10, ""),
+            ],
+            vec![(at("}"), at("}") + 1, ""), (0, 1, "first")],
+            vec![
+                (at("\"*\""), at("\"*\"") + 3, "p"),
+                (at("\"Effect"), at("\"Effect") + 8, "s"),
+            ],
+        ];
+        let renderer = TextRenderer { color: false };
+        for spans in &cases {
+            for severity in Severity::ALL {
+                let mut d = labelled(spans, severity);
+                let direct = renderer.render("p.json", text, std::slice::from_ref(&d));
+                let codespan =
+                    renderer.render_through_codespan("p.json", text, std::slice::from_ref(&d));
+                assert_eq!(direct, codespan, "{spans:?}");
+                d.help("do `this`\nthen that")
+                    .fix(Fix::safe("replace", vec![]));
+                d.fix(Fix::unsafe_("remove", vec![]));
+                let direct = renderer.render("p.json", text, std::slice::from_ref(&d));
+                let codespan =
+                    renderer.render_through_codespan("p.json", text, std::slice::from_ref(&d));
+                assert_eq!(direct, codespan, "{spans:?}");
+            }
+            // and these are the direct layout's, not the fallback's
+            let index = LineIndex::new(text);
+            let file = IndexedFile {
+                name: "p.json",
+                source: text,
+                index: &index,
+            };
+            assert!(render_plain(
+                &mut Vec::new(),
+                &file,
+                &labelled(spans, Severity::Error)
+            ));
+        }
+    }
+
+    #[test]
+    fn the_direct_layout_leaves_what_it_cannot_show_to_codespan() {
+        let text = "{\n\t\"a\": \"é\",\r\n  \"b\": 1\n}\n";
+        let index = LineIndex::new(text);
+        let file = IndexedFile {
+            name: "p.json",
+            source: text,
+            index: &index,
+        };
+        let tab_line = (3, 6, "");
+        let multi_line = (0, 14, "");
+        let crlf_line = (text.find("\"b").unwrap(), text.find("\"b").unwrap() + 3, "");
+        let two_on_a_line = [(0, 1, ""), (0, 1, "")];
+        for spans in [
+            &[tab_line][..],
+            &[multi_line],
+            &two_on_a_line,
+            &[(22, 23, ""), crlf_line],
+        ] {
+            assert!(
+                !render_plain(&mut Vec::new(), &file, &labelled(spans, Severity::Warning)),
+                "{spans:?}"
+            );
+        }
+        assert!(render_plain(
+            &mut Vec::new(),
+            &file,
+            &labelled(&[crlf_line], Severity::Warning)
+        ));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Random texts (tabs, CRLF, non-ASCII, empty lines) and labels (several per line,
+        /// across lines, empty, at the end): the output never depends on which path drew it.
+        #[test]
+        fn the_direct_layout_agrees_with_codespan(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "bc", " ", "\"x\": 1,", "\n", "\n", "\n", "\n\n\n", "\t", "é", "中", "\r\n",
+                ]),
+                0..40,
+            ),
+            spans in proptest::collection::vec((0usize..120, 0usize..12, proptest::sample::select(vec!["", "m", "two words"])), 1..4),
+            help in proptest::option::of(proptest::sample::select(vec!["h", "line\nnext", ""])),
+        ) {
+            let text: String = pieces.concat();
+            let boundary = |i: usize| {
+                let mut i = i.min(text.len());
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let spans: Vec<(usize, usize, &str)> = spans
+                .iter()
+                .map(|&(s, l, m)| (boundary(s), boundary(s + l), m))
+                .collect();
+            let mut d = labelled(&spans, Severity::Info);
+            if let Some(h) = help {
+                d.help(h);
+            }
+            let renderer = TextRenderer { color: false };
+            proptest::prop_assert_eq!(
+                renderer.render("p.json", &text, std::slice::from_ref(&d)),
+                renderer.render_through_codespan("p.json", &text, std::slice::from_ref(&d))
+            );
+        }
     }
 
     #[test]
