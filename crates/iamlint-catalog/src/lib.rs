@@ -287,6 +287,7 @@ pub struct Catalog {
     pub descriptions: &'static str,
     description_lines: OnceLock<Vec<&'static str>>,
     arn_service_index: OnceLock<ArnIndex>,
+    action_table: OnceLock<ActionTable>,
     /// Lines that could not be parsed (a test requires none).
     pub malformed_lines: usize,
 }
@@ -334,15 +335,31 @@ impl Catalog {
         slice(&self.service_keys, &service.keys)
     }
 
-    /// `service:Action`, any case.
+    /// `service:Action`, any case. A hash lookup: policies name tens of thousands of actions.
     pub fn action(&self, full: &str) -> Option<&Action> {
         let (prefix, name) = full.split_once(':')?;
-        let service = self.service(prefix)?;
-        let actions = self.actions_of(service);
-        actions
-            .binary_search_by(|a| cmp_ignore_case(a.name, name))
-            .ok()
-            .and_then(|i| actions.get(i))
+        let table = self.action_table.get_or_init(|| ActionTable::new(self));
+        let hash = ActionTable::hash(prefix, name);
+        let tag = (hash as u32).max(1);
+        let mut slot = table.slot(hash);
+        loop {
+            let entry = *table.slots.get(slot)?;
+            if entry == 0 {
+                return None;
+            }
+            if (entry >> 32) as u32 == tag {
+                let a = self.actions.get((entry as u32 as usize).checked_sub(1)?)?;
+                if a.name.eq_ignore_ascii_case(name)
+                    && self
+                        .services
+                        .get(a.service)
+                        .is_some_and(|s| s.prefix.eq_ignore_ascii_case(prefix))
+                {
+                    return Some(a);
+                }
+            }
+            slot = (slot + 1) & table.mask;
+        }
     }
 
     /// The reference's one-line description of an action ("Grants permission to ..."), or
@@ -613,6 +630,65 @@ impl Catalog {
             }
             index
         })
+    }
+}
+
+/// Open addressing over the actions by `prefix:name` ignoring ASCII case. A slot holds 32 bits
+/// of the hash over the action's index plus one (0 for an empty slot); the table is at least
+/// twice the number of actions, so probes are short and always end.
+#[derive(Debug)]
+struct ActionTable {
+    slots: Vec<u64>,
+    mask: usize,
+    shift: u32,
+}
+
+impl ActionTable {
+    fn new(catalog: &Catalog) -> ActionTable {
+        let size = (catalog.actions.len() * 2).next_power_of_two().max(2);
+        let mut table = ActionTable {
+            slots: vec![0; size],
+            mask: size - 1,
+            shift: 64 - size.trailing_zeros(),
+        };
+        for a in &catalog.actions {
+            let prefix = catalog.services.get(a.service).map_or("", |s| s.prefix);
+            let hash = Self::hash(prefix, a.name);
+            let tag = u64::from((hash as u32).max(1));
+            let mut slot = table.slot(hash);
+            while let Some(entry) = table.slots.get_mut(slot) {
+                if *entry == 0 {
+                    *entry = (tag << 32) | (a.index as u64 + 1);
+                    break;
+                }
+                slot = (slot + 1) & table.mask;
+            }
+        }
+        table
+    }
+
+    fn slot(&self, hash: u64) -> usize {
+        (hash >> self.shift) as usize
+    }
+
+    /// A hash of `prefix` and `name` that ignores ASCII case: eight bytes at a time with the
+    /// case bit set (which equal-ignoring-case strings share; other bytes only collide more).
+    fn hash(prefix: &str, name: &str) -> u64 {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut h: u64 = 0;
+        for part in [prefix.as_bytes(), name.as_bytes()] {
+            let mut chunks = part.chunks_exact(8);
+            for c in &mut chunks {
+                let w = <[u8; 8]>::try_from(c).unwrap_or_default();
+                h = (h ^ (u64::from_le_bytes(w) | 0x2020_2020_2020_2020)).wrapping_mul(K);
+            }
+            let mut w = [0u8; 8];
+            for (d, s) in w.iter_mut().zip(chunks.remainder()) {
+                *d = *s | 0x20;
+            }
+            h = (h ^ u64::from_le_bytes(w) ^ part.len() as u64).wrapping_mul(K);
+        }
+        h ^ (h >> 32)
     }
 }
 

@@ -208,3 +208,44 @@ fn expanding_prefixes_of_every_seventh_action_equals_the_plain_glob() {
         assert_eq!(fast, naive, "{pattern}");
     }
 }
+
+/// The hash lookup finds every action of the embedded catalog under its name in any case, and
+/// only there: the answer is the one a case-blind search of the sorted service gives.
+#[test]
+fn every_action_is_found_by_its_name_in_any_case() {
+    let c = catalog();
+    let searched = |full: &str| {
+        let (prefix, name) = full.split_once(':')?;
+        let actions = c.actions_of(c.service(prefix)?);
+        let i = actions
+            .binary_search_by(|a| cmp_ignore_case(a.name, name))
+            .ok()?;
+        actions.get(i)
+    };
+    assert!(c.actions.len() > 20_000);
+    for a in &c.actions {
+        let full = c.full_name(a);
+        for spelling in [
+            full.clone(),
+            full.to_ascii_lowercase(),
+            full.to_ascii_uppercase(),
+        ] {
+            let found = c.action(&spelling).map(|f| f.index);
+            assert_eq!(found, Some(a.index), "{spelling}");
+            assert_eq!(found, searched(&spelling).map(|f| f.index), "{spelling}");
+        }
+        for near in [
+            format!("{full}s"),
+            full.get(..full.len() - 1).unwrap_or("").to_owned(),
+            format!("{full}\u{e9}"),
+            full.replacen(':', "::", 1),
+        ] {
+            assert_eq!(
+                c.action(&near).map(|f| f.index),
+                searched(&near).map(|f| f.index),
+                "{near}"
+            );
+        }
+    }
+    assert!(c.action("").is_none() && c.action(":").is_none() && c.action("s3").is_none());
+}

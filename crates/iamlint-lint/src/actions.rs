@@ -101,8 +101,47 @@ fn resolve_uncached(catalog: &'static Catalog, s: &str) -> Resolution {
 /// resolved the same way).
 static RESOLVED: SharedMemo<Arc<Resolution>> = SharedMemo::new();
 
-pub fn resolve(catalog: &'static Catalog, s: &str) -> Arc<Resolution> {
-    RESOLVED.get_or_compute(s, || Arc::new(resolve_uncached(catalog, s)))
+/// A resolution, shared without a count where it can be: `*` and each catalog action have one
+/// static resolution, the rest (wildcards, unknown names) are counted and memoised.
+#[derive(Debug, Clone)]
+pub enum Resolved {
+    Static(&'static Resolution),
+    Shared(Arc<Resolution>),
+}
+
+impl std::ops::Deref for Resolved {
+    type Target = Resolution;
+
+    fn deref(&self) -> &Resolution {
+        match self {
+            Resolved::Static(r) => r,
+            Resolved::Shared(r) => r,
+        }
+    }
+}
+
+static STAR: Resolution = Resolution::Star;
+
+/// `Resolution::Action` of every catalog action, by its index.
+fn action_resolutions(catalog: &'static Catalog) -> &'static [Resolution] {
+    static TABLE: std::sync::OnceLock<Vec<Resolution>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| catalog.actions.iter().map(Resolution::Action).collect())
+}
+
+pub fn resolve(catalog: &'static Catalog, s: &str) -> Resolved {
+    if s == "*" {
+        return Resolved::Static(&STAR);
+    }
+    // a catalog action (most entries) needs neither the memo nor a count; a name the catalog
+    // finds is made of a service prefix and letters, so it is well formed
+    if !s.contains(['*', '?'])
+        && let Some(r) = catalog
+            .action(s)
+            .and_then(|a| action_resolutions(catalog).get(a.index))
+    {
+        return Resolved::Static(r);
+    }
+    Resolved::Shared(RESOLVED.get_or_compute(s, || Arc::new(resolve_uncached(catalog, s))))
 }
 
 /// The catalog actions a statement's positive `Action` element allows, or `None` when it
@@ -112,7 +151,7 @@ pub fn resolve(catalog: &'static Catalog, s: &str) -> Arc<Resolution> {
 pub fn statement_actions(
     options: &Options,
     stmt: &Statement,
-    resolved: &[Arc<Resolution>],
+    resolved: &[Resolved],
 ) -> Option<Vec<&'static Action>> {
     let list = stmt.action.as_ref()?.value.ok()?;
     let mut out = Vec::new();
@@ -179,5 +218,21 @@ mod tests {
         assert!(matches!(&*resolve(c, "s3:Get*"), Resolution::Pattern(v) if v.len() > 20));
         assert!(matches!(*resolve(c, "*"), Resolution::Star));
         assert!(matches!(*resolve(c, "s3"), Resolution::Malformed));
+    }
+
+    /// The static resolutions of catalog actions are what the full resolution gives.
+    #[test]
+    fn catalog_actions_resolve_statically_as_in_full() {
+        let c = iamlint_catalog::catalog();
+        for a in &c.actions {
+            let full = c.full_name(a).to_ascii_uppercase();
+            let fast = resolve(c, &full);
+            assert!(matches!(fast, Resolved::Static(_)), "{full}");
+            assert!(
+                matches!((&*fast, resolve_uncached(c, &full)), (Resolution::Action(x), Resolution::Action(y)) if x.index == y.index && x.index == a.index),
+                "{full}"
+            );
+        }
+        assert!(matches!(resolve(c, "s3:GetObjectz"), Resolved::Shared(_)));
     }
 }

@@ -46,7 +46,7 @@ pub(crate) struct Memo {
 
 /// What each action string of a statement resolves to, in the order of
 /// `Statement::action_strings`.
-pub type Resolutions = std::rc::Rc<Vec<std::sync::Arc<crate::actions::Resolution>>>;
+pub type Resolutions = std::rc::Rc<Vec<crate::actions::Resolved>>;
 
 /// The catalog actions of a statement, shared.
 pub type StatementActions = std::rc::Rc<Vec<&'static iamlint_catalog::Action>>;
