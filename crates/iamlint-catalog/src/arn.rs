@@ -175,12 +175,9 @@ fn template_tokens(s: &str, resource_part: bool) -> Vec<TTok> {
 /// `|p| × |t|`.
 fn intersects(p: &[PTok], t: &[TTok]) -> bool {
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut s) => {
-            let (seen, stack) = &mut *s;
-            intersects_with(p, t, seen, stack)
-        }
+        Ok(mut s) => intersects_with(p, t, &mut s),
         // re-entered (cannot happen today): fall back to fresh buffers
-        Err(_) => intersects_with(p, t, &mut Vec::new(), &mut Vec::new()),
+        Err(_) => intersects_with(p, t, &mut Scratch::default()),
     })
 }
 
@@ -188,22 +185,42 @@ fn intersects(p: &[PTok], t: &[TTok]) -> bool {
 /// placeholder.
 type State = (usize, usize, bool);
 
-thread_local! {
-    /// Reused buffers for [`intersects`], which runs for many template × pattern pairs.
-    static SCRATCH: std::cell::RefCell<(Vec<bool>, Vec<State>)> =
-        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+/// Buffers of [`intersects`], reused: it runs for many template × pattern pairs. A state is
+/// seen when its stamp is the current search's, so no search clears the table (most visit a
+/// few dozen of its states).
+#[derive(Default)]
+struct Scratch {
+    stamps: Vec<u32>,
+    search: u32,
+    stack: Vec<State>,
 }
 
-fn intersects_with(p: &[PTok], t: &[TTok], seen: &mut Vec<bool>, stack: &mut Vec<State>) -> bool {
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+fn intersects_with(p: &[PTok], t: &[TTok], scratch: &mut Scratch) -> bool {
     let width = t.len() + 1;
-    seen.clear();
-    seen.resize((p.len() + 1) * width * 2, false);
+    let states = (p.len() + 1) * width * 2;
+    if scratch.stamps.len() < states {
+        scratch.stamps.resize(states, 0);
+    }
+    scratch.search = match scratch.search.checked_add(1) {
+        Some(n) => n,
+        None => {
+            // after 4 billion searches, start the stamps afresh
+            scratch.stamps.fill(0);
+            1
+        }
+    };
+    let search = scratch.search;
+    let (seen, stack) = (&mut scratch.stamps, &mut scratch.stack);
     stack.clear();
     stack.push((0usize, 0usize, false));
     while let Some((i, j, inside)) = stack.pop() {
         let key = (i * width + j) * 2 + usize::from(inside);
         match seen.get_mut(key) {
-            Some(s) if !*s => *s = true,
+            Some(s) if *s != search => *s = search,
             _ => continue,
         }
         if i == p.len() && j == t.len() {
@@ -454,6 +471,28 @@ impl<'a> ResourcePattern<'a> {
     }
 }
 
+/// A policy's ARN pattern, tokenised once to be compared with many templates. An empty region
+/// or account has no tokens: it is let through (see [`ArnTemplate::may_match`]).
+#[derive(Debug, Clone)]
+pub struct ArnPattern<'a> {
+    partition: Vec<PTok>,
+    region: Option<Vec<PTok>>,
+    account: Option<Vec<PTok>>,
+    resource: ResourcePattern<'a>,
+}
+
+impl<'a> ArnPattern<'a> {
+    pub fn new(arn: &ArnParts<'a>) -> Self {
+        let field = |f: &str| (!f.is_empty()).then(|| pattern_tokens(f));
+        ArnPattern {
+            partition: pattern_tokens(arn.partition),
+            region: field(arn.region),
+            account: field(arn.account),
+            resource: ResourcePattern::new(arn.resource),
+        }
+    }
+}
+
 impl ArnTemplate {
     /// [`ArnTemplate::resource_may_match`] for a pattern prepared once.
     pub fn resource_may_match_pattern(&self, p: &ResourcePattern<'_>) -> bool {
@@ -488,11 +527,22 @@ impl ArnTemplate {
     /// or account in the pattern is let through: whether the field may be empty is a separate
     /// question (AWS's own shared resources, such as public SSM documents, have no account).
     pub fn may_match(&self, arn: &ArnParts<'_>) -> bool {
-        self.resource_ends_agree(arn.resource)
-            && intersects(&pattern_tokens(arn.partition), &self.partition)
-            && (arn.region.is_empty() || intersects(&pattern_tokens(arn.region), &self.region))
-            && (arn.account.is_empty() || intersects(&pattern_tokens(arn.account), &self.account))
-            && intersects(&pattern_tokens(arn.resource), &self.resource)
+        self.may_match_pattern(&ArnPattern::new(arn))
+    }
+
+    /// [`ArnTemplate::may_match`] for a pattern prepared once.
+    pub fn may_match_pattern(&self, p: &ArnPattern<'_>) -> bool {
+        let r = &p.resource;
+        ends_agree(r.head, self.resource_head, false)
+            && ends_agree(r.tail, self.resource_tail, true)
+            && intersects(&p.partition, &self.partition)
+            && p.region
+                .as_ref()
+                .is_none_or(|t| intersects(t, &self.region))
+            && p.account
+                .as_ref()
+                .is_none_or(|t| intersects(t, &self.account))
+            && intersects(&r.tokens, &self.resource)
     }
 
     /// Whether the resource part of the policy pattern could match this template's resource

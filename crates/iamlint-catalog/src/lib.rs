@@ -15,8 +15,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 pub use arn::{
-    ArnError, ArnParts, ArnTemplate, ResourcePattern, glob_match, globs_intersect, key_matches,
-    split_arn,
+    ArnError, ArnParts, ArnPattern, ArnTemplate, ResourcePattern, glob_match, globs_intersect,
+    key_matches, split_arn,
 };
 
 /// The generated catalog.
@@ -189,6 +189,8 @@ pub struct Service {
 #[derive(Debug)]
 pub struct ResourceType {
     pub name: &'static str,
+    /// Position in [`Catalog::resource_types`].
+    pub index: usize,
     /// Index of its service in [`Catalog::services`].
     pub service: usize,
     /// The templates as written, comma-separated (usually one).
@@ -288,6 +290,7 @@ pub struct Catalog {
     description_lines: OnceLock<Vec<&'static str>>,
     arn_service_index: OnceLock<ArnIndex>,
     action_table: OnceLock<ActionTable>,
+    partition_names: OnceLock<Vec<&'static str>>,
     /// Lines that could not be parsed (a test requires none).
     pub malformed_lines: usize,
 }
@@ -572,18 +575,38 @@ impl Catalog {
             .map(|(p, _)| *p)
     }
 
-    pub fn partitions(&self) -> Vec<&'static str> {
-        let mut p: Vec<&'static str> = self.regions.iter().map(|(p, _)| *p).collect();
-        p.dedup();
-        p
+    /// The partitions of the region list, each once.
+    pub fn partitions(&self) -> &[&'static str] {
+        self.partition_names.get_or_init(|| {
+            let mut p: Vec<&'static str> = self.regions.iter().map(|(p, _)| *p).collect();
+            p.dedup();
+            p
+        })
     }
 
     /// Resource types whose ARN service field is `service` (exactly; ARN services are
-    /// lowercase). Indexed on first use from the template text, without compiling templates.
+    /// lowercase), then those whose service field is a placeholder. Indexed on first use from
+    /// the template text, without compiling templates.
     pub fn resource_types_for_arn_service(
         &self,
         service: &str,
     ) -> impl Iterator<Item = &ResourceType> + '_ {
+        self.resource_type_indices_for_arn_service(service)
+            .filter_map(|i| self.resource_types.get(i))
+    }
+
+    /// The resource types with a template whose service field is a placeholder (`${Vendor}`
+    /// of AWS Backup), as indices into [`Catalog::resource_types`].
+    pub fn open_resource_type_indices(&self) -> &[usize] {
+        &self.arn_index().open
+    }
+
+    /// [`Catalog::resource_types_for_arn_service`] as indices into
+    /// [`Catalog::resource_types`] (a type with templates of both kinds comes twice).
+    pub fn resource_type_indices_for_arn_service(
+        &self,
+        service: &str,
+    ) -> impl Iterator<Item = usize> + '_ {
         let index = self.arn_index();
         index
             .by_service
@@ -591,7 +614,7 @@ impl Catalog {
             .map_or(&[][..], Vec::as_slice)
             .iter()
             .chain(&index.open)
-            .filter_map(|&i| self.resource_types.get(i))
+            .copied()
     }
 
     /// Whether some template's ARN service field is exactly `service` (lowercase).

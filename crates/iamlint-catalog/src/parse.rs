@@ -143,6 +143,7 @@ impl Catalog {
                 }
                 self.resource_types.push(ResourceType {
                     name,
+                    index: self.resource_types.len(),
                     service,
                     arn_text,
                     keys,

@@ -38,7 +38,10 @@ fn expand(p: &String) -> Box<dyn Iterator<Item = Result<Input, String>> + Send +
         Ok(m) if m.is_dir() => {
             let walker = ignore::WalkBuilder::new(path)
                 .require_git(false)
-                .sort_by_file_name(|a, b| a.cmp(b))
+                // siblings' paths differ only in the name, so comparing whole paths as bytes
+                // orders them by name; the walker would find each name anew for every
+                // comparison, which cost more than the rest of the walk
+                .sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()))
                 .build();
             Box::new(walker.filter_map(move |entry| match entry {
                 Ok(e) => {

@@ -162,7 +162,6 @@ fn plain_line<'a>(
 /// character through `io::Write`, which made it the largest cost of a text report; a test
 /// compares both on every diagnostic of the corpus.
 fn render_plain(out: &mut Vec<u8>, file: &IndexedFile<'_>, d: &Diagnostic) -> bool {
-    use std::io::Write as _;
     let len = file.source.len();
     let mut lines: Vec<PlainLine<'_>> = Vec::with_capacity(1 + d.secondary.len());
     let labels = std::iter::once((&d.primary, b'^')).chain(d.secondary.iter().map(|l| (l, b'-')));
@@ -213,18 +212,50 @@ fn render_plain(out: &mut Vec<u8>, file: &IndexedFile<'_>, d: &Diagnostic) -> bo
     }
     let width = lines
         .iter()
-        .map(|l| (l.index + 1).to_string().len())
+        .map(|l| decimal_digits(l.index + 1))
         .max()
         .unwrap_or(1);
-    let pad = " ".repeat(width);
-    // writing to a `Vec` cannot fail
-    let _ = writeln!(out, "{}[{}/{}]: {}", d.severity, d.code, d.name, d.message);
-    let _ = writeln!(out, "{pad} ┌─ {}:{line_number}:{column}", file.name);
-    let _ = writeln!(out, "{pad} │");
+    // pieces are appended directly: `write!` costs more than the text it writes here
+    let put = |out: &mut Vec<u8>, parts: &[&str]| {
+        for p in parts {
+            out.extend_from_slice(p.as_bytes());
+        }
+    };
+    // the gutter: the line number right-aligned in `width` columns, or blank
+    let gutter = |out: &mut Vec<u8>, number: Option<usize>| {
+        let digits = number.map_or(0, decimal_digits);
+        out.resize(out.len() + width.saturating_sub(digits), b' ');
+        if let Some(n) = number {
+            push_decimal(out, n);
+        }
+    };
+    put(
+        out,
+        &[
+            d.severity.as_str(),
+            "[",
+            d.code,
+            "/",
+            d.name,
+            "]: ",
+            &d.message,
+            "\n",
+        ],
+    );
+    gutter(out, None);
+    put(out, &[" ┌─ ", file.name, ":"]);
+    push_decimal(out, line_number);
+    out.push(b':');
+    push_decimal(out, column);
+    out.push(b'\n');
+    gutter(out, None);
+    put(out, &[" │\n"]);
     let mut gaps = gaps.into_iter();
     for (i, l) in lines.iter().enumerate() {
-        let _ = writeln!(out, "{:>width$} │ {}", l.index + 1, l.source);
-        let _ = write!(out, "{pad} │ ");
+        gutter(out, Some(l.index + 1));
+        put(out, &[" │ ", l.source, "\n"]);
+        gutter(out, None);
+        put(out, &[" │ "]);
         // the carets span the label's columns, and one past the line for a label at its end
         let shown = l.source.len() + 1;
         out.resize(out.len() + l.start.min(shown), b' ');
@@ -233,32 +264,55 @@ fn render_plain(out: &mut Vec<u8>, file: &IndexedFile<'_>, d: &Diagnostic) -> bo
             l.caret,
         );
         if !l.message.is_empty() {
-            let _ = write!(out, " {}", l.message);
+            put(out, &[" ", l.message]);
         }
         out.push(b'\n');
         match lines.get(i + 1).map(|next| next.index - l.index) {
             None | Some(1) => {}
             Some(2) => {
-                let source = gaps.next().unwrap_or("");
-                let _ = writeln!(out, "{:>width$} │ {source}", l.index + 2);
+                gutter(out, Some(l.index + 2));
+                put(out, &[" │ ", gaps.next().unwrap_or(""), "\n"]);
             }
             Some(_) => {
-                let _ = writeln!(out, "{pad} ·");
+                gutter(out, None);
+                put(out, &[" ·\n"]);
             }
         }
     }
     let notes = note_texts(d);
     if !notes.is_empty() {
-        let _ = writeln!(out, "{pad} │");
+        gutter(out, None);
+        put(out, &[" │\n"]);
     }
     for note in &notes {
         for (i, line) in note.lines().enumerate() {
-            let bullet = if i == 0 { '=' } else { ' ' };
-            let _ = writeln!(out, "{pad} {bullet} {line}");
+            gutter(out, None);
+            put(out, &[if i == 0 { " = " } else { "   " }, line, "\n"]);
         }
     }
     out.push(b'\n');
     true
+}
+
+fn decimal_digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+fn push_decimal(out: &mut Vec<u8>, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(digits.get(at..).unwrap_or(&[]));
 }
 
 /// Source lines longer than this are shown as a window around the span, not whole: a

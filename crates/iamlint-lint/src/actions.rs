@@ -149,6 +149,7 @@ pub fn resolve(catalog: &'static Catalog, s: &str) -> Resolved {
 /// catalog does not know (including those the user declared known). `resolved` holds what
 /// each of the statement's action strings resolves to, in order.
 pub fn statement_actions(
+    catalog: &'static Catalog,
     options: &Options,
     stmt: &Statement,
     resolved: &[Resolved],
@@ -164,12 +165,33 @@ pub fn statement_actions(
             _ => return None,
         }
     }
-    // one entry, or entries in catalog order, need no sort
-    let key = |a: &&Action| (a.service, a.index);
-    if !out.is_sorted_by_key(key) {
-        out.sort_unstable_by_key(key);
+    // catalog order is index order (a service's actions are consecutive); one entry, or
+    // entries already in that order, need no sort
+    if out.is_sorted_by_key(|a| a.index) {
+        out.dedup_by_key(|a| a.index);
+        return Some(out);
     }
-    out.dedup_by_key(|a| a.index);
+    if out.len() < 256 {
+        out.sort_unstable_by_key(|a| a.index);
+        out.dedup_by_key(|a| a.index);
+        return Some(out);
+    }
+    // wildcards over several services: mark the actions, then read them off in order
+    let mut marked = vec![0u64; catalog.actions.len().div_ceil(64)];
+    for a in &out {
+        if let Some(w) = marked.get_mut(a.index / 64) {
+            *w |= 1 << (a.index % 64);
+        }
+    }
+    out.clear();
+    for (w, &bits) in marked.iter().enumerate() {
+        let mut bits = bits;
+        while bits != 0 {
+            let i = w * 64 + bits.trailing_zeros() as usize;
+            out.extend(catalog.actions.get(i));
+            bits &= bits - 1;
+        }
+    }
     Some(out)
 }
 
@@ -218,6 +240,42 @@ mod tests {
         assert!(matches!(&*resolve(c, "s3:Get*"), Resolution::Pattern(v) if v.len() > 20));
         assert!(matches!(*resolve(c, "*"), Resolution::Star));
         assert!(matches!(*resolve(c, "s3"), Resolution::Malformed));
+    }
+
+    /// However the entries come (catalog order, out of order, many wildcards over several
+    /// services), the statement's actions are each action once, in catalog order.
+    #[test]
+    fn statement_actions_are_sorted_and_distinct() {
+        let c = iamlint_catalog::catalog();
+        for actions in [
+            r#""s3:GetObject""#,
+            r#"["s3:GetObject", "ec2:RunInstances", "s3:getobject", "iam:PassRole"]"#,
+            r#"["s3:*", "ec2:Describe*", "*:List*", "s3:Get*", "iam:*"]"#,
+            r#"["*:Get*", "*:Describe*", "s3:*"]"#,
+        ] {
+            let text = format!(
+                r#"{{"Statement": {{"Effect": "Allow", "Action": {actions}, "Resource": "*"}}}}"#
+            );
+            let parsed = iamlint_syntax::parse(&text);
+            let policy = iamlint_model::lower(parsed.root.as_ref().unwrap()).unwrap();
+            let stmt = policy.statements().next().unwrap();
+            let resolved: Vec<Resolved> = stmt
+                .action_strings()
+                .map(|s| resolve(c, &s.value))
+                .collect();
+            let found = statement_actions(c, &Options::default(), stmt, &resolved).unwrap();
+            let mut expected: Vec<usize> = resolved
+                .iter()
+                .flat_map(|r| r.actions().iter().map(|a| a.index))
+                .collect();
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(
+                found.iter().map(|a| a.index).collect::<Vec<_>>(),
+                expected,
+                "{actions}"
+            );
+        }
     }
 
     /// The static resolutions of catalog actions are what the full resolution gives.

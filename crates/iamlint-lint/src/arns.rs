@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::memo::SharedMemo;
-use iamlint_catalog::{ArnParts, ArnTemplate, Catalog, ResourceType, split_arn};
+use iamlint_catalog::{ArnParts, ArnPattern, ArnTemplate, Catalog, ResourceType, split_arn};
 use iamlint_model::Statement;
 
 /// Whether a field holds a wildcard or a policy variable (its value is then open).
@@ -83,21 +83,54 @@ pub fn resource_arns(stmt: &Statement) -> Option<Vec<(&iamlint_model::Str, ArnPa
     (!out.is_empty() && out.len() == list.items.len()).then_some(out)
 }
 
-/// Whether some resource of `arns` could be a resource of type `rt`.
-pub fn matches_type(rt: &ResourceType, arns: &[(&iamlint_model::Str, ArnParts<'_>)]) -> bool {
-    rt.arns().iter().any(|t| {
-        arns.iter().any(|(_, a)| {
-            let service_fits = if t.service.starts_with("${") {
-                true
-            } else if is_open(a.service) {
-                iamlint_catalog::glob_match(a.service, t.service, true)
-            } else {
-                a.service.eq_ignore_ascii_case(t.service)
-            };
-            service_fits && t.may_match(a)
-        })
+/// The resource types (indices into `Catalog::resource_types`, sorted) whose ARNs the policy
+/// ARN `a` could match: a template's service field must fit (a placeholder fits any) and the
+/// other fields may match. Worked out once per ARN: the actions of a statement, and the
+/// statements of many files, ask about the same ARNs.
+pub fn arn_types(catalog: &'static Catalog, a: &ArnParts<'_>) -> Arc<[usize]> {
+    let parts = [a.partition, a.service, a.region, a.account, a.resource];
+    TYPES.get_or_compute_parts(&parts, || {
+        let pattern = ArnPattern::new(a);
+        let open = is_open(a.service);
+        let fits = |t: &ArnTemplate| template_fits(t, a, &pattern);
+        let mut types: Vec<usize> = if open {
+            (0..catalog.resource_types.len()).collect()
+        } else {
+            // the service's own types whose resource part may match are the candidates; the
+            // types of other services' placeholder templates fit any service
+            candidates(catalog, a)
+                .iter()
+                .map(|(rt, _)| rt.index)
+                .chain(catalog.open_resource_type_indices().iter().copied())
+                .collect()
+        };
+        types.sort_unstable();
+        types.dedup();
+        types.retain(|&i| {
+            catalog
+                .resource_types
+                .get(i)
+                .is_some_and(|rt| rt.arns().iter().any(fits))
+        });
+        types.into()
     })
 }
+
+/// Whether the policy ARN `a` (prepared as `pattern`) may match the template `t`: its service
+/// field fits (a placeholder fits any service) and the other fields may match.
+fn template_fits(t: &ArnTemplate, a: &ArnParts<'_>, pattern: &ArnPattern<'_>) -> bool {
+    let service_fits = if t.service.starts_with("${") {
+        true
+    } else if is_open(a.service) {
+        iamlint_catalog::glob_match(a.service, t.service, true)
+    } else {
+        a.service.eq_ignore_ascii_case(t.service)
+    };
+    service_fits && t.may_match_pattern(pattern)
+}
+
+/// [`arn_types`] by ARN.
+static TYPES: SharedMemo<Arc<[usize]>> = SharedMemo::new();
 
 /// Whether an ARN fits some resource type of its own service, fields included. ARNs that do
 /// not (unknown service, wrong region or account field, unknown resource part) are the
@@ -108,8 +141,12 @@ pub fn fits_its_service(catalog: &'static Catalog, a: &ArnParts<'_>) -> bool {
     }
     let parts = [a.partition, a.service, a.region, a.account, a.resource];
     FITS.get_or_compute_parts(&parts, || {
-        known_arn_service(catalog, a.service)
-            && candidates(catalog, a).iter().any(|(_, t)| t.may_match(a))
+        known_arn_service(catalog, a.service) && {
+            let pattern = ArnPattern::new(a);
+            candidates(catalog, a)
+                .iter()
+                .any(|(_, t)| t.may_match_pattern(&pattern))
+        }
     })
 }
 
@@ -292,4 +329,42 @@ pub fn judge_region(catalog: &'static Catalog, r: &str) -> RegionVerdict {
         };
     }
     RegionVerdict::Invalid(crate::helpers::closest(&lower, regions(), 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The types found from the candidates are those a search of every type finds.
+    #[test]
+    fn arn_types_are_those_of_a_full_search() {
+        let c = iamlint_catalog::catalog();
+        for arn in [
+            "arn:aws:s3:::bucket",
+            "arn:aws:s3:::bucket/*",
+            "arn:aws:s3:::*",
+            "arn:aws:ec2:*:*:instance/*",
+            "arn:aws:ec2:us-east-1:111122223333:*",
+            "arn:aws:iam::*:role/x",
+            "arn:aws:iam::111122223333:*",
+            "arn:aws:backup:*:*:recovery-point:*",
+            "arn:aws:rds:*:*:db:x",
+            "arn:*:logs:*:*:log-group:/aws/x:*",
+            "arn:aws:s*:::b",
+            "arn:aws:*:*:*:*",
+            "arn:aws:nosuchservice:::x",
+            "arn:aws:ec2:${aws:RequestedRegion}:${aws:PrincipalAccount}:vpc/*",
+            "arn:aws:execute-api:*:*:*/prod/GET/*",
+        ] {
+            let (a, _) = split_arn(arn).unwrap();
+            let pattern = ArnPattern::new(&a);
+            let full: Vec<usize> = c
+                .resource_types
+                .iter()
+                .filter(|rt| rt.arns().iter().any(|t| template_fits(t, &a, &pattern)))
+                .map(|rt| rt.index)
+                .collect();
+            assert_eq!(&*arn_types(c, &a), &full[..], "{arn}");
+        }
+    }
 }

@@ -68,8 +68,13 @@ impl<'a> Ctx<'a> {
             return hit.clone();
         }
         let resolved = self.resolutions(stmt);
-        let found = crate::actions::statement_actions(self.file.options, stmt, &resolved)
-            .map(std::rc::Rc::new);
+        let found = crate::actions::statement_actions(
+            self.file.catalog,
+            self.file.options,
+            stmt,
+            &resolved,
+        )
+        .map(std::rc::Rc::new);
         self.file
             .memo
             .actions

@@ -1,6 +1,6 @@
 use super::prelude::*;
 use crate::actions::Resolution;
-use crate::arns::{fits_its_service, matches_type, resource_arns};
+use crate::arns::{arn_types, fits_its_service, resource_arns};
 
 declare_rule! {
     /// An action none of the statement's resources can be a resource of, such as
@@ -38,20 +38,9 @@ impl Rule for ActionResourceMismatch {
         if arns.is_empty() {
             return;
         }
-        // whether a resource type fits one of the ARNs, memoised: the actions of a wildcard
-        // share a handful of resource types
-        let memo = std::cell::RefCell::new(rustc_hash::FxHashMap::<usize, bool>::default());
-        let type_fits = |i: usize| {
-            if let Some(&hit) = memo.borrow().get(&i) {
-                return hit;
-            }
-            let fits = catalog
-                .resource_types
-                .get(i)
-                .is_some_and(|rt| matches_type(rt, &arns));
-            memo.borrow_mut().insert(i, fits);
-            fits
-        };
+        // the resource types each ARN could be a resource of
+        let types: Vec<_> = arns.iter().map(|(_, a)| arn_types(catalog, a)).collect();
+        let type_fits = |i: usize| types.iter().any(|t| t.binary_search(&i).is_ok());
         let applies = |a: &iamlint_catalog::Action| {
             // ELB v1 and v2 share the `elasticloadbalancing` prefix and the source data keeps
             // only one action of each name, so an action's own types may be incomplete there
