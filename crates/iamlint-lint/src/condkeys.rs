@@ -69,16 +69,22 @@ fn bare_tag_key(key: &str) -> bool {
 }
 
 pub fn classify(catalog: &'static Catalog, options: &Options, key: &str) -> KeyClass {
-    if !well_formed(key) || bare_tag_key(key) {
-        return KeyClass::Malformed;
-    }
-    if options.is_known_condition_key(key) {
+    let class = CLASSES.get_or_compute(key, || {
+        if !well_formed(key) || bare_tag_key(key) {
+            KeyClass::Malformed
+        } else {
+            classify_in_catalog(catalog, key)
+        }
+    });
+    // the user's declarations come before the catalog, not before the key's shape
+    if !matches!(class, KeyClass::Malformed) && options.is_known_condition_key(key) {
         return KeyClass::UserKnown;
     }
-    CLASSES.get_or_compute(key, || classify_in_catalog(catalog, key))
+    class
 }
 
-/// Classifications by key name: keys repeat across statements and files.
+/// Classifications by key name, without the user's declarations: keys repeat across
+/// statements and files.
 static CLASSES: crate::memo::SharedMemo<KeyClass> = crate::memo::SharedMemo::new();
 
 /// The catalog's part of [`classify`] (after the user's declared keys).
@@ -119,10 +125,17 @@ fn classify_in_catalog(catalog: &'static Catalog, key: &str) -> KeyClass {
 /// A service key that the reference marks deprecated, and the replacement its description
 /// names ("The kms:CustomerMasterKeySpec condition key is deprecated. Instead, use the
 /// kms:KeySpec condition key").
-pub fn deprecated_key(
-    catalog: &'static Catalog,
-    key: &str,
-) -> Option<(&'static iamlint_catalog::KeyInfo, &'static str)> {
+pub fn deprecated_key(catalog: &'static Catalog, key: &str) -> Option<Deprecated> {
+    DEPRECATED.get_or_compute(key, || deprecated_uncached(catalog, key))
+}
+
+/// A deprecated key's catalog entry and the key its description names instead.
+pub type Deprecated = (&'static iamlint_catalog::KeyInfo, &'static str);
+
+/// [`deprecated_key`] by key name.
+static DEPRECATED: crate::memo::SharedMemo<Option<Deprecated>> = crate::memo::SharedMemo::new();
+
+fn deprecated_uncached(catalog: &'static Catalog, key: &str) -> Option<Deprecated> {
     let info = catalog.service_key(key)?;
     if !info.description.contains("is deprecated") {
         return None;

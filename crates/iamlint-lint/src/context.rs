@@ -42,7 +42,11 @@ pub struct FileInfo<'a> {
 pub(crate) struct Memo {
     actions: std::cell::RefCell<rustc_hash::FxHashMap<u32, Option<StatementActions>>>,
     resolutions: std::cell::RefCell<rustc_hash::FxHashMap<u32, Resolutions>>,
+    var_errors: std::cell::RefCell<rustc_hash::FxHashMap<u32, VarErrors>>,
 }
+
+/// The malformed policy variables of a statement's expanding sites, by site index.
+pub type VarErrors = std::rc::Rc<Vec<(usize, iamlint_model::variables::VarError)>>;
 
 /// What each action string of a statement resolves to, in the order of
 /// `Statement::action_strings`.
@@ -99,6 +103,22 @@ impl<'a> Ctx<'a> {
         self.file
             .memo
             .resolutions
+            .borrow_mut()
+            .insert(key, found.clone());
+        found
+    }
+
+    /// The malformed policy variables of a statement (see [`crate::vars::syntax_errors`]).
+    /// Computed once per statement.
+    pub fn var_errors(&self, stmt: &iamlint_model::Statement) -> VarErrors {
+        let key = u32::from(stmt.range.start());
+        if let Some(hit) = self.file.memo.var_errors.borrow().get(&key) {
+            return hit.clone();
+        }
+        let found: VarErrors = std::rc::Rc::new(crate::vars::all_syntax_errors(stmt));
+        self.file
+            .memo
+            .var_errors
             .borrow_mut()
             .insert(key, found.clone());
         found

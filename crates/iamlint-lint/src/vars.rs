@@ -71,18 +71,34 @@ pub fn other_sites(stmt: &Statement) -> Vec<(&Str, &'static str)> {
     out
 }
 
-/// The malformed variables of `kind` in the expanding sites of a statement.
-pub fn syntax_errors(stmt: &Statement, kind: VarErrorKind) -> Vec<(&Str, VarError)> {
+/// The malformed variables of `kind` in the expanding sites of a statement. The sites are
+/// parsed once per statement for all the variable rules.
+pub fn syntax_errors<'s>(
+    ctx: &crate::Ctx<'_>,
+    stmt: &'s Statement,
+    kind: VarErrorKind,
+) -> Vec<(&'s Str, VarError)> {
+    let all = ctx.var_errors(stmt);
+    if !all.iter().any(|(_, e)| e.kind == kind) {
+        return Vec::new();
+    }
+    let sites = expanding_sites(stmt);
+    all.iter()
+        .filter(|(_, e)| e.kind == kind)
+        .filter_map(|(i, e)| Some((sites.get(*i)?.s, e.clone())))
+        .collect()
+}
+
+/// Every malformed variable in the expanding sites of a statement, by site index.
+pub(crate) fn all_syntax_errors(stmt: &Statement) -> Vec<(usize, VarError)> {
     let mut out = Vec::new();
-    for site in expanding_sites(stmt) {
+    for (i, site) in expanding_sites(stmt).iter().enumerate() {
         if !variables::has_variables(&site.s.value) {
             continue;
         }
         for piece in variables::parse(&site.s.value) {
-            if let Piece::Error(e) = piece
-                && e.kind == kind
-            {
-                out.push((site.s, e));
+            if let Piece::Error(e) = piece {
+                out.push((i, e));
             }
         }
     }

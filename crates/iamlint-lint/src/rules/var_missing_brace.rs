@@ -19,7 +19,7 @@ impl Rule for VarMissingBrace {
         if !policy.expands_variables() {
             return;
         }
-        for (s, e) in syntax_errors(stmt, VarErrorKind::MissingBrace) {
+        for (s, e) in syntax_errors(ctx, stmt, VarErrorKind::MissingBrace) {
             let whole = text_of(s, &e.range);
             let part = text_of(s, &e.at);
             let at = s.sub_range(ctx.source(), e.at.start, e.at.end);
