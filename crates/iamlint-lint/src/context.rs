@@ -55,6 +55,22 @@ pub type Resolutions = std::rc::Rc<Vec<crate::actions::Resolved>>;
 /// The catalog actions of a statement, shared.
 pub type StatementActions = std::rc::Rc<Vec<&'static iamlint_catalog::Action>>;
 
+/// A per-statement result of the file's memo (by the statement's start offset), computed on
+/// first use. The lookup's borrow ends before `compute` runs, which may use the memo too.
+fn per_statement<T: Clone>(
+    map: &std::cell::RefCell<rustc_hash::FxHashMap<u32, T>>,
+    stmt: &iamlint_model::Statement,
+    compute: impl FnOnce() -> T,
+) -> T {
+    let key = u32::from(stmt.range.start());
+    if let Some(hit) = map.borrow().get(&key) {
+        return hit.clone();
+    }
+    let found = compute();
+    map.borrow_mut().insert(key, found.clone());
+    found
+}
+
 /// Passed to every hook: the file and a way to report.
 pub struct Ctx<'a> {
     pub file: &'a FileInfo<'a>,
@@ -67,61 +83,32 @@ impl<'a> Ctx<'a> {
     /// when one of them is unknown, malformed or declared with `--known-action` (so the set
     /// is not known), or when there is no `Action`. Computed once per statement.
     pub fn statement_actions(&self, stmt: &iamlint_model::Statement) -> Option<StatementActions> {
-        let key = u32::from(stmt.range.start());
-        if let Some(hit) = self.file.memo.actions.borrow().get(&key) {
-            return hit.clone();
-        }
-        let resolved = self.resolutions(stmt);
-        let found = crate::actions::statement_actions(
-            self.file.catalog,
-            self.file.options,
-            stmt,
-            &resolved,
-        )
-        .map(std::rc::Rc::new);
-        self.file
-            .memo
-            .actions
-            .borrow_mut()
-            .insert(key, found.clone());
-        found
+        per_statement(&self.file.memo.actions, stmt, || {
+            let resolved = self.resolutions(stmt);
+            crate::actions::statement_actions(self.file.catalog, self.file.options, stmt, &resolved)
+                .map(std::rc::Rc::new)
+        })
     }
 
     /// What each of a statement's action strings (`Action` or `NotAction`) resolves to, in
     /// the order of `Statement::action_strings`. Computed once per statement, so that the
     /// action rules do not each look every string up again.
     pub fn resolutions(&self, stmt: &iamlint_model::Statement) -> Resolutions {
-        let key = u32::from(stmt.range.start());
-        if let Some(hit) = self.file.memo.resolutions.borrow().get(&key) {
-            return hit.clone();
-        }
-        let found: Resolutions = std::rc::Rc::new(
-            stmt.action_strings()
-                .map(|s| crate::actions::resolve(self.file.catalog, &s.value))
-                .collect(),
-        );
-        self.file
-            .memo
-            .resolutions
-            .borrow_mut()
-            .insert(key, found.clone());
-        found
+        per_statement(&self.file.memo.resolutions, stmt, || {
+            std::rc::Rc::new(
+                stmt.action_strings()
+                    .map(|s| crate::actions::resolve(self.file.catalog, &s.value))
+                    .collect(),
+            )
+        })
     }
 
     /// The malformed policy variables of a statement (see [`crate::vars::syntax_errors`]).
     /// Computed once per statement.
     pub fn var_errors(&self, stmt: &iamlint_model::Statement) -> VarErrors {
-        let key = u32::from(stmt.range.start());
-        if let Some(hit) = self.file.memo.var_errors.borrow().get(&key) {
-            return hit.clone();
-        }
-        let found: VarErrors = std::rc::Rc::new(crate::vars::all_syntax_errors(stmt));
-        self.file
-            .memo
-            .var_errors
-            .borrow_mut()
-            .insert(key, found.clone());
-        found
+        per_statement(&self.file.memo.var_errors, stmt, || {
+            std::rc::Rc::new(crate::vars::all_syntax_errors(stmt))
+        })
     }
 
     pub fn source(&self) -> &'a str {
