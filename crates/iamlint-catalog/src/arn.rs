@@ -535,14 +535,20 @@ impl ArnTemplate {
         let r = &p.resource;
         ends_agree(r.head, self.resource_head, false)
             && ends_agree(r.tail, self.resource_tail, true)
-            && intersects(&p.partition, &self.partition)
+            && self.fields_may_match(p)
+            && intersects(&r.tokens, &self.resource)
+    }
+
+    /// [`ArnTemplate::may_match_pattern`] without the resource part: the partition, region
+    /// and account fields, for a template whose resource part is known to fit.
+    pub fn fields_may_match(&self, p: &ArnPattern<'_>) -> bool {
+        intersects(&p.partition, &self.partition)
             && p.region
                 .as_ref()
                 .is_none_or(|t| intersects(t, &self.region))
             && p.account
                 .as_ref()
                 .is_none_or(|t| intersects(t, &self.account))
-            && intersects(&r.tokens, &self.resource)
     }
 
     /// Whether the resource part of the policy pattern could match this template's resource

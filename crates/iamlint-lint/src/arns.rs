@@ -83,37 +83,67 @@ pub fn resource_arns(stmt: &Statement) -> Option<Vec<(&iamlint_model::Str, ArnPa
     (!out.is_empty() && out.len() == list.items.len()).then_some(out)
 }
 
-/// The resource types (indices into `Catalog::resource_types`, sorted) whose ARNs the policy
-/// ARN `a` could match: a template's service field must fit (a placeholder fits any) and the
-/// other fields may match. Worked out once per ARN: the actions of a statement, and the
-/// statements of many files, ask about the same ARNs.
-pub fn arn_types(catalog: &'static Catalog, a: &ArnParts<'_>) -> Arc<[usize]> {
+/// What the catalog says of one policy ARN, worked out once per ARN: the actions of a
+/// statement, and the statements of many files, ask about the same ARNs.
+#[derive(Debug)]
+pub struct ArnFacts {
+    /// The ARN fits some resource type of its own service, fields included. ARNs that do not
+    /// (unknown service, wrong region or account field, unknown resource part) are the ARN
+    /// rules' business; action-level rules leave them out rather than report them twice. An
+    /// ARN whose service is a wildcard fits.
+    pub fits: bool,
+    /// The resource types (indices into `Catalog::resource_types`, sorted) whose ARNs it could
+    /// match: a template's service field must fit (a placeholder fits any service) and the
+    /// other fields may match.
+    pub types: Box<[usize]>,
+}
+
+pub fn arn_facts(catalog: &'static Catalog, a: &ArnParts<'_>) -> Arc<ArnFacts> {
     let parts = [a.partition, a.service, a.region, a.account, a.resource];
-    TYPES.get_or_compute_parts(&parts, || {
-        let pattern = ArnPattern::new(a);
-        let open = is_open(a.service);
-        let fits = |t: &ArnTemplate| template_fits(t, a, &pattern);
-        let mut types: Vec<usize> = if open {
-            (0..catalog.resource_types.len()).collect()
-        } else {
-            // the service's own types whose resource part may match are the candidates; the
-            // types of other services' placeholder templates fit any service
-            candidates(catalog, a)
-                .iter()
-                .map(|(rt, _)| rt.index)
-                .chain(catalog.open_resource_type_indices().iter().copied())
-                .collect()
-        };
-        types.sort_unstable();
-        types.dedup();
-        types.retain(|&i| {
-            catalog
-                .resource_types
-                .get(i)
-                .is_some_and(|rt| rt.arns().iter().any(fits))
-        });
-        types.into()
-    })
+    FACTS.get_or_compute_parts(&parts, || Arc::new(arn_facts_uncached(catalog, a)))
+}
+
+/// [`arn_facts`] by ARN.
+static FACTS: SharedMemo<Arc<ArnFacts>> = SharedMemo::new();
+
+fn arn_facts_uncached(catalog: &'static Catalog, a: &ArnParts<'_>) -> ArnFacts {
+    let pattern = ArnPattern::new(a);
+    if is_open(a.service) {
+        let types = catalog
+            .resource_types
+            .iter()
+            .filter(|rt| rt.arns().iter().any(|t| template_fits(t, a, &pattern)))
+            .map(|rt| rt.index)
+            .collect();
+        return ArnFacts { fits: true, types };
+    }
+    // the candidates' resource parts fit already; the types of other services' placeholder
+    // templates (which fit any service) are not among them
+    let mut types: Vec<usize> = candidates(catalog, a)
+        .iter()
+        .filter(|(_, t)| t.fields_may_match(&pattern))
+        .map(|(rt, _)| rt.index)
+        .collect();
+    let fits = !types.is_empty() && known_arn_service(catalog, a.service);
+    types.extend(
+        catalog
+            .open_resource_type_indices()
+            .iter()
+            .copied()
+            .filter(|&i| {
+                catalog.resource_types.get(i).is_some_and(|rt| {
+                    rt.arns()
+                        .iter()
+                        .any(|t| t.service.starts_with("${") && t.may_match_pattern(&pattern))
+                })
+            }),
+    );
+    types.sort_unstable();
+    types.dedup();
+    ArnFacts {
+        fits,
+        types: types.into(),
+    }
 }
 
 /// Whether the policy ARN `a` (prepared as `pattern`) may match the template `t`: its service
@@ -128,30 +158,6 @@ fn template_fits(t: &ArnTemplate, a: &ArnParts<'_>, pattern: &ArnPattern<'_>) ->
     };
     service_fits && t.may_match_pattern(pattern)
 }
-
-/// [`arn_types`] by ARN.
-static TYPES: SharedMemo<Arc<[usize]>> = SharedMemo::new();
-
-/// Whether an ARN fits some resource type of its own service, fields included. ARNs that do
-/// not (unknown service, wrong region or account field, unknown resource part) are the
-/// ARN rules' business; action-level rules leave them out rather than report them twice.
-pub fn fits_its_service(catalog: &'static Catalog, a: &ArnParts<'_>) -> bool {
-    if is_open(a.service) {
-        return true;
-    }
-    let parts = [a.partition, a.service, a.region, a.account, a.resource];
-    FITS.get_or_compute_parts(&parts, || {
-        known_arn_service(catalog, a.service) && {
-            let pattern = ArnPattern::new(a);
-            candidates(catalog, a)
-                .iter()
-                .any(|(_, t)| t.may_match_pattern(&pattern))
-        }
-    })
-}
-
-/// [`fits_its_service`] by ARN.
-static FITS: SharedMemo<bool> = SharedMemo::new();
 
 /// Every `Resource`/`NotResource` string of a statement other than `"*"`.
 pub fn resource_sites(stmt: &Statement) -> impl Iterator<Item = &iamlint_model::Str> {
@@ -335,18 +341,22 @@ pub fn judge_region(catalog: &'static Catalog, r: &str) -> RegionVerdict {
 mod tests {
     use super::*;
 
-    /// The types found from the candidates are those a search of every type finds.
+    /// The facts found from the candidates are those of a search of every type: the types
+    /// whose templates fit, and whether one of the ARN's own service's fits.
     #[test]
-    fn arn_types_are_those_of_a_full_search() {
+    fn arn_facts_are_those_of_a_full_search() {
         let c = iamlint_catalog::catalog();
         for arn in [
             "arn:aws:s3:::bucket",
             "arn:aws:s3:::bucket/*",
             "arn:aws:s3:::*",
+            "arn:aws:s3:us-east-1::bucket",
             "arn:aws:ec2:*:*:instance/*",
             "arn:aws:ec2:us-east-1:111122223333:*",
+            "arn:aws:ec2:::instance/*",
             "arn:aws:iam::*:role/x",
             "arn:aws:iam::111122223333:*",
+            "arn:aws:iam:us-east-1:111122223333:role/x",
             "arn:aws:backup:*:*:recovery-point:*",
             "arn:aws:rds:*:*:db:x",
             "arn:*:logs:*:*:log-group:/aws/x:*",
@@ -358,13 +368,18 @@ mod tests {
         ] {
             let (a, _) = split_arn(arn).unwrap();
             let pattern = ArnPattern::new(&a);
-            let full: Vec<usize> = c
+            let types: Vec<usize> = c
                 .resource_types
                 .iter()
                 .filter(|rt| rt.arns().iter().any(|t| template_fits(t, &a, &pattern)))
                 .map(|rt| rt.index)
                 .collect();
-            assert_eq!(&*arn_types(c, &a), &full[..], "{arn}");
+            let fits = is_open(a.service)
+                || known_arn_service(c, a.service)
+                    && candidates(c, &a).iter().any(|(_, t)| t.may_match(&a));
+            let facts = arn_facts(c, &a);
+            assert_eq!(&*facts.types, &types[..], "{arn}");
+            assert_eq!(facts.fits, fits, "{arn}");
         }
     }
 }

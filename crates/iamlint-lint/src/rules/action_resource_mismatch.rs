@@ -1,6 +1,6 @@
 use super::prelude::*;
 use crate::actions::Resolution;
-use crate::arns::{arn_types, fits_its_service, resource_arns};
+use crate::arns::{arn_facts, resource_arns};
 
 declare_rule! {
     /// An action none of the statement's resources can be a resource of, such as
@@ -30,17 +30,17 @@ impl Rule for ActionResourceMismatch {
             return;
         };
         let catalog = ctx.catalog();
-        // malformed ARNs get their own diagnostics; judge the actions by the others
-        let arns: Vec<_> = arns
-            .into_iter()
-            .filter(|(_, a)| fits_its_service(catalog, a))
+        // malformed ARNs get their own diagnostics; judge the actions by the others, by the
+        // resource types each could be a resource of
+        let facts: Vec<_> = arns
+            .iter()
+            .map(|(_, a)| arn_facts(catalog, a))
+            .filter(|f| f.fits)
             .collect();
-        if arns.is_empty() {
+        if facts.is_empty() {
             return;
         }
-        // the resource types each ARN could be a resource of
-        let types: Vec<_> = arns.iter().map(|(_, a)| arn_types(catalog, a)).collect();
-        let type_fits = |i: usize| types.iter().any(|t| t.binary_search(&i).is_ok());
+        let type_fits = |i: usize| facts.iter().any(|f| f.types.binary_search(&i).is_ok());
         let applies = |a: &iamlint_catalog::Action| {
             // ELB v1 and v2 share the `elasticloadbalancing` prefix and the source data keeps
             // only one action of each name, so an action's own types may be incomplete there
