@@ -97,6 +97,11 @@ fn run(text: &str, invalid_utf8: &[iamlint_diagnostics::TextRange], options: &Op
         memo: crate::context::Memo::default(),
     };
     let mut out = Vec::new();
+    // listed once: every rule walks them
+    let statements: Vec<&iamlint_model::Statement> = policy
+        .as_ref()
+        .map(|p| p.statements().collect())
+        .unwrap_or_default();
     for (i, rule) in RULES.iter().enumerate() {
         if !options.selection.is_enabled(i) {
             continue;
@@ -111,7 +116,7 @@ fn run(text: &str, invalid_utf8: &[iamlint_diagnostics::TextRange], options: &Op
         rule.check_document(&mut ctx);
         if let Some(policy) = &policy {
             rule.check_policy(&mut ctx, policy);
-            for stmt in policy.statements() {
+            for stmt in &statements {
                 rule.check_statement(&mut ctx, policy, stmt);
             }
         }
