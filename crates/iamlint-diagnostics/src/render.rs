@@ -44,7 +44,7 @@ impl TextRenderer {
         direct: bool,
     ) -> String {
         let config = term::Config::default();
-        let mut out = Vec::new();
+        let mut out = String::new();
         let index = LineIndex::new(text);
         let file = IndexedFile {
             name: path,
@@ -53,7 +53,7 @@ impl TextRenderer {
         };
         for d in diagnostics {
             if touches_long_line(text, &index, d) {
-                out.extend_from_slice(render_windowed(path, text, &index, d).as_bytes());
+                out.push_str(&render_windowed(path, text, &index, d));
                 continue;
             }
             if direct && !self.color && render_plain(&mut out, &file, d) {
@@ -69,15 +69,13 @@ impl TextRenderer {
                 term::emit_to_write_style(&mut w, &config, &file, &cs_diag)
             };
             match result {
-                Ok(()) => out.extend_from_slice(&buf),
-                Err(_) => out.extend_from_slice(
-                    render_concise(path, text, std::slice::from_ref(d)).as_bytes(),
-                ),
+                // codespan writes the text it was given, so this is UTF-8 unless something is
+                // amiss
+                Ok(()) => out.push_str(&String::from_utf8_lossy(&buf)),
+                Err(_) => out.push_str(&render_concise(path, text, std::slice::from_ref(d))),
             }
         }
-        // codespan writes the text it was given, so this is UTF-8 unless something is amiss
-        String::from_utf8(out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        out
     }
 }
 
@@ -161,7 +159,7 @@ fn plain_line<'a>(
 /// Returns `false`, having written nothing, for any other diagnostic. codespan formats each
 /// character through `io::Write`, which made it the largest cost of a text report; a test
 /// compares both on every diagnostic of the corpus.
-fn render_plain(out: &mut Vec<u8>, file: &IndexedFile<'_>, d: &Diagnostic) -> bool {
+fn render_plain(out: &mut String, file: &IndexedFile<'_>, d: &Diagnostic) -> bool {
     let len = file.source.len();
     let mut lines: Vec<PlainLine<'_>> = Vec::with_capacity(1 + d.secondary.len());
     let labels = std::iter::once((&d.primary, b'^')).chain(d.secondary.iter().map(|l| (l, b'-')));
@@ -216,15 +214,15 @@ fn render_plain(out: &mut Vec<u8>, file: &IndexedFile<'_>, d: &Diagnostic) -> bo
         .max()
         .unwrap_or(1);
     // pieces are appended directly: `write!` costs more than the text it writes here
-    let put = |out: &mut Vec<u8>, parts: &[&str]| {
+    let put = |out: &mut String, parts: &[&str]| {
         for p in parts {
-            out.extend_from_slice(p.as_bytes());
+            out.push_str(p);
         }
     };
     // the gutter: the line number right-aligned in `width` columns, or blank
-    let gutter = |out: &mut Vec<u8>, number: Option<usize>| {
+    let gutter = |out: &mut String, number: Option<usize>| {
         let digits = number.map_or(0, decimal_digits);
-        out.resize(out.len() + width.saturating_sub(digits), b' ');
+        repeat(out, ' ', width.saturating_sub(digits));
         if let Some(n) = number {
             push_decimal(out, n);
         }
@@ -245,9 +243,9 @@ fn render_plain(out: &mut Vec<u8>, file: &IndexedFile<'_>, d: &Diagnostic) -> bo
     gutter(out, None);
     put(out, &[" ┌─ ", file.name, ":"]);
     push_decimal(out, line_number);
-    out.push(b':');
+    out.push(':');
     push_decimal(out, column);
-    out.push(b'\n');
+    out.push('\n');
     gutter(out, None);
     put(out, &[" │\n"]);
     let mut gaps = gaps.into_iter();
@@ -258,15 +256,16 @@ fn render_plain(out: &mut Vec<u8>, file: &IndexedFile<'_>, d: &Diagnostic) -> bo
         put(out, &[" │ "]);
         // the carets span the label's columns, and one past the line for a label at its end
         let shown = l.source.len() + 1;
-        out.resize(out.len() + l.start.min(shown), b' ');
-        out.resize(
-            out.len() + l.end.min(shown).saturating_sub(l.start),
-            l.caret,
+        repeat(out, ' ', l.start.min(shown));
+        repeat(
+            out,
+            char::from(l.caret),
+            l.end.min(shown).saturating_sub(l.start),
         );
         if !l.message.is_empty() {
             put(out, &[" ", l.message]);
         }
-        out.push(b'\n');
+        out.push('\n');
         match lines.get(i + 1).map(|next| next.index - l.index) {
             None | Some(1) => {}
             Some(2) => {
@@ -290,15 +289,20 @@ fn render_plain(out: &mut Vec<u8>, file: &IndexedFile<'_>, d: &Diagnostic) -> bo
             put(out, &[if i == 0 { " = " } else { "   " }, line, "\n"]);
         }
     }
-    out.push(b'\n');
+    out.push('\n');
     true
+}
+
+/// Appends `n` copies of the ASCII character `c`.
+fn repeat(out: &mut String, c: char, n: usize) {
+    out.extend(std::iter::repeat_n(c, n));
 }
 
 fn decimal_digits(n: usize) -> usize {
     n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
-fn push_decimal(out: &mut Vec<u8>, n: usize) {
+fn push_decimal(out: &mut String, n: usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut n = n;
@@ -312,7 +316,7 @@ fn push_decimal(out: &mut Vec<u8>, n: usize) {
             break;
         }
     }
-    out.extend_from_slice(digits.get(at..).unwrap_or(&[]));
+    out.push_str(std::str::from_utf8(digits.get(at..).unwrap_or(&[])).unwrap_or(""));
 }
 
 /// Source lines longer than this are shown as a window around the span, not whole: a
@@ -660,7 +664,7 @@ mod tests {
                 index: &index,
             };
             assert!(render_plain(
-                &mut Vec::new(),
+                &mut String::new(),
                 &file,
                 &labelled(spans, Severity::Error)
             ));
@@ -687,12 +691,16 @@ mod tests {
             &[(22, 23, ""), crlf_line],
         ] {
             assert!(
-                !render_plain(&mut Vec::new(), &file, &labelled(spans, Severity::Warning)),
+                !render_plain(
+                    &mut String::new(),
+                    &file,
+                    &labelled(spans, Severity::Warning)
+                ),
                 "{spans:?}"
             );
         }
         assert!(render_plain(
-            &mut Vec::new(),
+            &mut String::new(),
             &file,
             &labelled(&[crlf_line], Severity::Warning)
         ));
