@@ -170,21 +170,25 @@ pub fn run(args: &CheckArgs) -> u8 {
         eprintln!("iamlint: {e}");
     }
     let stdin_fixed = args.fix && reports.iter().any(|r| r.is_stdin);
-    let rendered = match args.format {
-        Format::Json => output::json(&reports),
-        Format::Text => output::text(&reports, color, args.fix),
-        Format::Concise => output::concise(&reports, args.fix),
+    let write_report = |w: &mut dyn Write| match args.format {
+        Format::Json => w.write_all(output::json(&reports).as_bytes()),
+        Format::Text | Format::Concise => {
+            output::write_parts(&mut &mut *w, &reports, args.format, color, args.fix)
+        }
     };
+    // a closed pipe (`iamlint check | head`) ends the output, not the run
     if stdin_fixed {
         // the fixed document goes to stdout, the report to stderr
+        let mut out = std::io::stdout().lock();
         for r in reports.iter().filter(|r| r.is_stdin) {
-            print!("{}", r.text);
+            let _ = out.write_all(r.text.as_bytes());
         }
-        eprint!("{rendered}");
+        let _ = out.flush();
+        let _ = write_report(&mut std::io::stderr().lock());
     } else {
-        print!("{rendered}");
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+        let _ = write_report(&mut out).and_then(|()| out.flush());
     }
-    let _ = std::io::stdout().flush();
     if !errors.is_empty() {
         return 2;
     }

@@ -103,31 +103,26 @@ pub fn json(reports: &[FileReport]) -> String {
     s
 }
 
-/// Full diagnostics with source excerpts, then a summary.
-pub fn text(reports: &[FileReport], color: bool, fixing: bool) -> String {
-    let renderer = TextRenderer { color };
-    let mut out = String::new();
+/// Writes a text or concise report: each file's part (rendered by the worker that checked it),
+/// then a summary. The parts are written one after another rather than joined first: a joined
+/// report is a fresh buffer as large as the report, which costs more to fill than to write.
+pub fn write_parts(
+    w: &mut impl std::io::Write,
+    reports: &[FileReport],
+    format: crate::check::Format,
+    color: bool,
+    fixing: bool,
+) -> std::io::Result<()> {
     for r in reports {
         match &r.rendered {
-            Some(part) => out.push_str(part),
-            None => out.push_str(&renderer.render(&r.path, &r.text, &r.diagnostics)),
+            Some(part) => w.write_all(part.as_bytes())?,
+            None => {
+                let part = render_file(r, format, color).unwrap_or_default();
+                w.write_all(part.as_bytes())?;
+            }
         }
     }
-    out.push_str(&summary(reports, fixing));
-    out
-}
-
-/// One line per diagnostic, then a summary.
-pub fn concise(reports: &[FileReport], fixing: bool) -> String {
-    let mut out = String::new();
-    for r in reports {
-        match &r.rendered {
-            Some(part) => out.push_str(part),
-            None => out.push_str(&render_concise(&r.path, &r.text, &r.diagnostics)),
-        }
-    }
-    out.push_str(&summary(reports, fixing));
-    out
+    w.write_all(summary(reports, fixing).as_bytes())
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
