@@ -151,6 +151,15 @@ pub fn run(args: &CheckArgs) -> u8 {
             let report = item.and_then(|input| {
                 check_one(&input, args, &options, min).map(|mut report| {
                     report.rendered = output::render_file(&report, args.format, color);
+                    if report.rendered.is_some() {
+                        // rendered: the text and diagnostics are freed now, so that the next
+                        // files reuse their memory (fresh memory costs the kernel a page
+                        // clear); stdin's fixed text is still to be printed
+                        report.diagnostics = Vec::new();
+                        if !report.is_stdin {
+                            report.text = String::new();
+                        }
+                    }
                     report
                 })
             });
@@ -192,10 +201,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     if !errors.is_empty() {
         return 2;
     }
-    let failing = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity.fails_run());
+    let failing = reports.iter().any(|r| r.tally.fails);
     u8::from(failing && !args.exit_zero)
 }
 
@@ -243,6 +249,7 @@ fn check_one(
         fixed,
         text: checked.text,
         policy_type: checked.policy_type,
+        tally: output::Tally::of(&checked.diagnostics),
         diagnostics: checked.diagnostics,
         rendered: None,
     })

@@ -15,9 +15,50 @@ pub struct FileReport {
     /// The text as checked (after fixes).
     pub text: String,
     pub policy_type: PolicyType,
+    /// Emptied once the file's part is rendered (text and concise reports); `tally` keeps
+    /// what the summary and the exit status need.
     pub diagnostics: Vec<Diagnostic>,
+    pub tally: Tally,
     /// The file's part of a text or concise report, rendered by the worker that checked it.
     pub rendered: Option<String>,
+}
+
+/// What the summary and the exit status need of a file's diagnostics.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tally {
+    /// By severity, in the order of `Severity::ALL`.
+    pub by_severity: [usize; 4],
+    /// Diagnostics whose first fix is safe, and those whose first fix is unsafe.
+    pub safe_fixes: usize,
+    pub unsafe_fixes: usize,
+    /// Some diagnostic fails the run.
+    pub fails: bool,
+}
+
+impl Tally {
+    pub fn of(diagnostics: &[Diagnostic]) -> Tally {
+        let mut t = Tally::default();
+        for d in diagnostics {
+            if let Some(n) = Severity::ALL
+                .iter()
+                .position(|s| *s == d.severity)
+                .and_then(|i| t.by_severity.get_mut(i))
+            {
+                *n += 1;
+            }
+            match d.fixes.first().map(|f| f.applicability) {
+                Some(Applicability::Safe) => t.safe_fixes += 1,
+                Some(Applicability::Unsafe) => t.unsafe_fixes += 1,
+                Some(Applicability::DisplayOnly) | None => {}
+            }
+            t.fails |= d.severity.fails_run();
+        }
+        t
+    }
+
+    fn total(&self) -> usize {
+        self.by_severity.iter().sum()
+    }
 }
 
 /// The file's part of a text or concise report (`None` for JSON, which is built as a whole).
@@ -131,7 +172,14 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn summary(reports: &[FileReport], fixing: bool) -> String {
     let files = reports.len();
-    let all: Vec<&Diagnostic> = reports.iter().flat_map(|r| &r.diagnostics).collect();
+    let mut all = Tally::default();
+    for r in reports {
+        for (n, m) in all.by_severity.iter_mut().zip(r.tally.by_severity) {
+            *n += m;
+        }
+        all.safe_fixes += r.tally.safe_fixes;
+        all.unsafe_fixes += r.tally.unsafe_fixes;
+    }
     let mut s = String::new();
     let fixed: usize = reports.iter().map(|r| r.fixed).sum();
     if fixing && fixed > 0 {
@@ -140,7 +188,7 @@ fn summary(reports: &[FileReport], fixing: bool) -> String {
             plural(fixed, "problem", "problems")
         ));
     }
-    if all.is_empty() {
+    if all.total() == 0 {
         s.push_str(&format!(
             "Checked {}: no problems found.\n",
             plural(files, "file", "files")
@@ -149,33 +197,24 @@ fn summary(reports: &[FileReport], fixing: bool) -> String {
     }
     let counts: Vec<String> = Severity::ALL
         .iter()
-        .filter_map(|sev| {
-            let n = all.iter().filter(|d| d.severity == *sev).count();
-            (n > 0).then(|| match sev {
-                Severity::Error => plural(n, "error", "errors"),
-                Severity::Security => format!("{n} security"),
-                Severity::Warning => plural(n, "warning", "warnings"),
-                Severity::Info => format!("{n} info"),
-            })
+        .zip(all.by_severity)
+        .filter(|(_, n)| *n > 0)
+        .map(|(sev, n)| match sev {
+            Severity::Error => plural(n, "error", "errors"),
+            Severity::Security => format!("{n} security"),
+            Severity::Warning => plural(n, "warning", "warnings"),
+            Severity::Info => format!("{n} info"),
         })
         .collect();
-    let with_problems = reports.iter().filter(|r| !r.diagnostics.is_empty()).count();
+    let with_problems = reports.iter().filter(|r| r.tally.total() > 0).count();
     s.push_str(&format!(
         "Checked {}: {} ({}) in {}.\n",
         plural(files, "file", "files"),
-        plural(all.len(), "problem", "problems"),
+        plural(all.total(), "problem", "problems"),
         counts.join(", "),
         plural(with_problems, "file", "files"),
     ));
-    let first_fix = |d: &&Diagnostic| d.fixes.first().map(|f| f.applicability);
-    let safe = all
-        .iter()
-        .filter(|d| first_fix(d) == Some(Applicability::Safe))
-        .count();
-    let unsafe_ = all
-        .iter()
-        .filter(|d| first_fix(d) == Some(Applicability::Unsafe))
-        .count();
+    let (safe, unsafe_) = (all.safe_fixes, all.unsafe_fixes);
     if !fixing && safe > 0 {
         s.push_str(&format!("{safe} fixable with `--fix`"));
         if unsafe_ > 0 {
