@@ -43,6 +43,9 @@ impl TextRenderer {
         diagnostics: &[Diagnostic],
         direct: bool,
     ) -> String {
+        if diagnostics.is_empty() {
+            return String::new();
+        }
         let config = term::Config::default();
         let mut out = String::new();
         let index = LineIndex::new(text);
