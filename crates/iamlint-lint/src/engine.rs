@@ -113,13 +113,7 @@ fn run(text: &str, invalid_utf8: &[iamlint_diagnostics::TextRange], options: &Op
             meta: rule.meta(),
             out: &mut out,
         };
-        rule.check_document(&mut ctx);
-        if let Some(policy) = &policy {
-            rule.check_policy(&mut ctx, policy);
-            for stmt in &statements {
-                rule.check_statement(&mut ctx, policy, stmt);
-            }
-        }
+        rule.check_file(&mut ctx, policy.as_ref(), &statements);
         #[cfg(feature = "rule-timing")]
         timing::add(i, started.elapsed());
     }
