@@ -338,10 +338,24 @@ impl Catalog {
         slice(&self.service_keys, &service.keys)
     }
 
-    /// `service:Action`, any case. A hash lookup: policies name tens of thousands of actions.
+    /// `service:Action`, any case. Once [`Catalog::index_actions`] has run, a hash lookup
+    /// (policies name tens of thousands of actions); before, a search of the service's sorted
+    /// actions, so that no lookup waits for the index to be built.
     pub fn action(&self, full: &str) -> Option<&Action> {
         let (prefix, name) = full.split_once(':')?;
-        let table = self.action_table.get_or_init(|| ActionTable::new(self));
+        match self.action_table.get() {
+            Some(table) => self.action_in(table, prefix, name),
+            None => self.action_by_search(prefix, name),
+        }
+    }
+
+    /// Builds the hash index of [`Catalog::action`] (about a millisecond; the command line
+    /// does it on the thread that loads the catalog, while the first files are read).
+    pub fn index_actions(&self) {
+        self.action_table.get_or_init(|| ActionTable::new(self));
+    }
+
+    fn action_in(&self, table: &ActionTable, prefix: &str, name: &str) -> Option<&Action> {
         let hash = ActionTable::hash(prefix, name);
         let tag = (hash as u32).max(1);
         let mut slot = table.slot(hash);
@@ -363,6 +377,14 @@ impl Catalog {
             }
             slot = (slot + 1) & table.mask;
         }
+    }
+
+    fn action_by_search(&self, prefix: &str, name: &str) -> Option<&Action> {
+        let actions = self.actions_of(self.service(prefix)?);
+        actions
+            .binary_search_by(|a| cmp_ignore_case(a.name, name))
+            .ok()
+            .and_then(|i| actions.get(i))
     }
 
     /// The reference's one-line description of an action ("Grants permission to ..."), or

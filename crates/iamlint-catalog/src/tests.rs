@@ -214,13 +214,10 @@ fn expanding_prefixes_of_every_seventh_action_equals_the_plain_glob() {
 #[test]
 fn every_action_is_found_by_its_name_in_any_case() {
     let c = catalog();
+    c.index_actions();
     let searched = |full: &str| {
         let (prefix, name) = full.split_once(':')?;
-        let actions = c.actions_of(c.service(prefix)?);
-        let i = actions
-            .binary_search_by(|a| cmp_ignore_case(a.name, name))
-            .ok()?;
-        actions.get(i)
+        c.action_by_search(prefix, name)
     };
     assert!(c.actions.len() > 20_000);
     for a in &c.actions {

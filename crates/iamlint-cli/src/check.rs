@@ -127,10 +127,6 @@ pub fn run(args: &CheckArgs) -> u8 {
             .ok()
             .and_then(|d| i64::try_from(d.as_secs()).ok()),
     };
-    // parse the catalog while the first paths are walked (the first rule would wait for it)
-    std::thread::spawn(|| {
-        iamlint_catalog::catalog();
-    });
     let min = if args.unsafe_fixes {
         Applicability::Unsafe
     } else {
