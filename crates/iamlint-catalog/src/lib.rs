@@ -99,6 +99,10 @@ impl AccessLevels {
 
     /// Parses a comma-separated list such as `Tagging, Write`.
     pub fn parse(s: &str) -> Option<AccessLevels> {
+        // nearly every action has one level
+        if let Some(level) = AccessLevel::parse(s) {
+            return Some(AccessLevels(Self::bit(level)));
+        }
         let mut bits = 0;
         for part in s.split(',') {
             bits |= Self::bit(AccessLevel::parse(part.trim())?);
