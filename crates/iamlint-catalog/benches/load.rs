@@ -9,7 +9,19 @@ fn load(c: &mut Criterion) {
         b.iter(|| black_box(Catalog::parse(black_box(CATALOG_TEXT), REGIONS_TEXT)))
     });
     let cat = Catalog::parse(CATALOG_TEXT, REGIONS_TEXT);
-    c.bench_function("action lookup (s3:getobject)", |b| {
+    c.bench_function("action lookup (s3:getobject), before the index", |b| {
+        b.iter(|| black_box(cat.action(black_box("s3:getobject"))))
+    });
+    // parse and index together; the index alone is the difference from "catalog parse"
+    c.bench_function("catalog parse and action index", |b| {
+        b.iter(|| {
+            let fresh = Catalog::parse(CATALOG_TEXT, REGIONS_TEXT);
+            fresh.index_actions();
+            black_box(fresh)
+        })
+    });
+    cat.index_actions();
+    c.bench_function("action lookup (s3:getobject), indexed", |b| {
         b.iter(|| black_box(cat.action(black_box("s3:getobject"))))
     });
     c.bench_function("wildcard expansion (*:Describe*)", |b| {
