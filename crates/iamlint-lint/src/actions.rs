@@ -47,7 +47,7 @@ pub fn is_well_formed(s: &str) -> bool {
     if s == "*" {
         return true;
     }
-    match s.split_once(':') {
+    match iamlint_catalog::split_at_colon(s) {
         Some((service, action)) => {
             !service.is_empty()
                 && !action.is_empty()
@@ -68,7 +68,7 @@ fn resolve_uncached(catalog: &'static Catalog, s: &str) -> Resolution {
     if !is_well_formed(s) {
         return Resolution::Malformed;
     }
-    let Some((service, action)) = s.split_once(':') else {
+    let Some((service, action)) = iamlint_catalog::split_at_colon(s) else {
         return Resolution::Malformed;
     };
     if service.contains(['*', '?']) || action.contains(['*', '?']) {

@@ -48,7 +48,7 @@ const MULTIVALUED: &[&str] = &["cognito-identity.amazonaws.com:amr"];
 
 /// Whether `key` has the shape `prefix:name`.
 pub fn well_formed(key: &str) -> bool {
-    match key.split_once(':') {
+    match iamlint_catalog::split_at_colon(key) {
         Some((prefix, name)) => {
             !prefix.is_empty() && !name.is_empty() && !key.contains(char::is_whitespace)
         }
@@ -59,7 +59,7 @@ pub fn well_formed(key: &str) -> bool {
 /// `aws:ResourceTag/` and friends without the tag name (`cond-tag-key-missing` reports them).
 fn bare_tag_key(key: &str) -> bool {
     let lower = key.to_ascii_lowercase();
-    let name = lower.split_once(':').map_or("", |(_, n)| n);
+    let name = iamlint_catalog::split_at_colon(&lower).map_or("", |(_, n)| n);
     ["requesttag", "resourcetag", "principaltag"]
         .iter()
         .any(|t| {
@@ -96,7 +96,7 @@ fn classify_in_catalog(catalog: &'static Catalog, key: &str) -> KeyClass {
             global: true,
         };
     }
-    let prefix = key.split_once(':').map_or("", |(p, _)| p);
+    let prefix = iamlint_catalog::split_at_colon(key).map_or("", |(p, _)| p);
     if prefix.eq_ignore_ascii_case("aws") {
         return KeyClass::UnknownGlobal;
     }

@@ -27,7 +27,7 @@ impl Rule for ActionRetired {
                         .help("the action no longer exists, so it grants and denies nothing; remove it or use its replacement");
                 }
                 Resolution::RetiredService => {
-                    let service = s.value.split_once(':').map_or("", |(p, _)| p);
+                    let service = iamlint_catalog::split_at_colon(&s.value).map_or("", |(p, _)| p);
                     let at = s.sub_range(ctx.source(), 0, service.len());
                     ctx.report(at, format!("`{service}` is a retired AWS service"))
                         .help("its actions no longer exist, so this entry grants and denies nothing; remove it");

@@ -24,7 +24,7 @@ impl Rule for ActionUnknown {
             {
                 continue;
             }
-            let Some((service, name)) = s.value.split_once(':') else {
+            let Some((service, name)) = iamlint_catalog::split_at_colon(&s.value) else {
                 continue;
             };
             let Some(sv) = catalog.service(service) else {

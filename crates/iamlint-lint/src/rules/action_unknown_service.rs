@@ -23,7 +23,7 @@ impl Rule for ActionUnknownService {
             {
                 continue;
             }
-            let Some((service, rest)) = s.value.split_once(':') else {
+            let Some((service, rest)) = iamlint_catalog::split_at_colon(&s.value) else {
                 continue;
             };
             let at = s.sub_range(ctx.source(), 0, service.len());

@@ -25,7 +25,7 @@ impl Rule for ActionWildcardNoMatch {
                 continue;
             }
             // show the longest literal prefix that still matches something
-            let (service, name) = s.value.split_once(':').unwrap_or(("", ""));
+            let (service, name) = iamlint_catalog::split_at_colon(&s.value).unwrap_or(("", ""));
             let literal: String = name
                 .chars()
                 .take_while(|c| !matches!(c, '*' | '?'))

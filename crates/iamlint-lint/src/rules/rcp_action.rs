@@ -30,7 +30,7 @@ impl Rule for RcpAction {
                 .help("name the services, for example `\"s3:*\"` and `\"kms:*\"`");
                 continue;
             }
-            let Some((service, _)) = a.value.split_once(':') else {
+            let Some((service, _)) = iamlint_catalog::split_at_colon(&a.value) else {
                 continue;
             };
             if service.contains(['*', '?']) {

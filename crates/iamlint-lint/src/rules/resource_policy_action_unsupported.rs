@@ -32,7 +32,7 @@ impl Rule for ResourcePolicyActionUnsupported {
                 .into_iter()
                 .flat_map(|l| l.strings())
             {
-                let Some((prefix, _)) = a.value.split_once(':') else {
+                let Some((prefix, _)) = iamlint_catalog::split_at_colon(&a.value) else {
                     continue;
                 };
                 if prefix.contains(['*', '?']) {

@@ -16,7 +16,7 @@ impl Rule for ServiceNameWildcard {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let catalog = ctx.catalog();
         for s in stmt.action_strings() {
-            let Some((service, _)) = s.value.split_once(':') else {
+            let Some((service, _)) = iamlint_catalog::split_at_colon(&s.value) else {
                 continue;
             };
             if !service.contains(['*', '?']) {
