@@ -249,7 +249,18 @@ fn every_action_is_found_by_its_name_in_any_case() {
 
 #[test]
 fn split_at_colon_is_split_once() {
-    for s in ["", ":", "s3", "s3:", ":x", "s3:GetObject", "a:b:c", "é:ü", "ü", "x:é:"] {
+    for s in [
+        "",
+        ":",
+        "s3",
+        "s3:",
+        ":x",
+        "s3:GetObject",
+        "a:b:c",
+        "é:ü",
+        "ü",
+        "x:é:",
+    ] {
         assert_eq!(split_at_colon(s), s.split_once(':'), "{s}");
     }
 }
