@@ -12,11 +12,12 @@ pub struct FileReport {
     pub is_stdin: bool,
     /// How many fixes were applied.
     pub fixed: usize,
-    /// The text as checked (after fixes).
+    /// The text as checked (after fixes). Emptied with `diagnostics` once the file's part is
+    /// rendered, except for stdin, whose fixed text may still be printed.
     pub text: String,
     pub policy_type: PolicyType,
-    /// Emptied once the file's part is rendered (text and concise reports); `tally` keeps
-    /// what the summary and the exit status need.
+    /// Emptied once the file's part is rendered (text and concise reports; JSON needs them
+    /// whole); `tally` keeps what the summary and the exit status need.
     pub diagnostics: Vec<Diagnostic>,
     pub tally: Tally,
     /// The file's part of a text or concise report, rendered by the worker that checked it.

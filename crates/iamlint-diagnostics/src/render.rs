@@ -129,15 +129,33 @@ impl<'a> files::Files<'a> for IndexedFile<'a> {
     }
 }
 
-/// One label of a diagnostic, on one line of printable ASCII.
-struct PlainLine<'a> {
-    index: usize,
-    source: &'a str,
-    /// Byte columns of the label in the line (codespan's: at least one wide).
+/// A single-line label: byte columns in its line (codespan's: at least one wide).
+struct Single<'a> {
+    line: usize,
     start: usize,
     end: usize,
-    caret: u8,
+    caret: char,
     message: &'a str,
+}
+
+/// The multi-line label of a diagnostic: its first and last lines, where it starts in the
+/// first and ends in the last.
+struct Multi<'a> {
+    first: usize,
+    last: usize,
+    start: usize,
+    end: usize,
+    caret: char,
+    message: &'a str,
+}
+
+/// What codespan draws left of a shown line for the multi-line label.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Outside,
+    Top,
+    Inside,
+    Bottom,
 }
 
 /// The line `index` of `file`, when it is printable ASCII up to its line break (the lines
@@ -158,62 +176,103 @@ fn plain_line<'a>(
 }
 
 /// Writes a diagnostic exactly as codespan-reporting's rich layout does without colour, for
-/// the common case: every label on one line of printable ASCII, no two labels on one line.
-/// Returns `false`, having written nothing, for any other diagnostic. codespan formats each
-/// character through `io::Write`, which made it the largest cost of a text report; a test
-/// compares both on every diagnostic of the corpus.
+/// the common cases: single-line labels on lines of their own, and at most one label over
+/// several lines (apart from the others), every shown line printable ASCII. Returns `false`,
+/// having written nothing, for any other diagnostic. codespan formats each character through
+/// `io::Write`, and walks every line a multi-line label spans, which made it the largest cost
+/// of a text report; tests compare both on random diagnostics and on the whole corpus.
 fn render_plain(out: &mut String, file: &IndexedFile<'_>, d: &Diagnostic) -> bool {
     let len = file.source.len();
-    let mut lines: Vec<PlainLine<'_>> = Vec::with_capacity(1 + d.secondary.len());
-    let labels = std::iter::once((&d.primary, b'^')).chain(d.secondary.iter().map(|l| (l, b'-')));
-    for (label, caret) in labels {
+    let mut singles: Vec<Single<'_>> = Vec::with_capacity(1 + d.secondary.len());
+    let mut multi: Option<Multi<'_>> = None;
+    let labels = std::iter::once((&d.primary, true)).chain(d.secondary.iter().map(|l| (l, false)));
+    let mut locus = None;
+    for (label, primary) in labels {
         let (start, end) = (
             usize::from(label.range.start()),
             usize::from(label.range.end()),
         );
-        let index = file.index.line_of(start);
-        if start > end || end > len || file.index.line_of(end) != index {
+        if start > end || end > len {
             return false;
         }
-        let Some((range, source)) = plain_line(file, index) else {
+        let (first, last) = (file.index.line_of(start), file.index.line_of(end));
+        let (Ok(first_start), Ok(last_start)) = (file.line_start(first), file.line_start(last))
+        else {
             return false;
         };
-        let start = start - range.start;
-        lines.push(PlainLine {
-            index,
-            source,
-            start,
-            end: (end - range.start).max(start + 1),
-            caret,
-            message: &label.message,
-        });
+        let start = start - first_start;
+        locus.get_or_insert((first + 1, start + 1));
+        if first == last {
+            singles.push(Single {
+                line: first,
+                start,
+                end: (end - first_start).max(start + 1),
+                caret: if primary { '^' } else { '-' },
+                message: &label.message,
+            });
+        } else if multi.is_none() {
+            multi = Some(Multi {
+                first,
+                last,
+                start,
+                end: end - last_start,
+                caret: if primary { '^' } else { '\'' },
+                message: &label.message,
+            });
+        } else {
+            return false;
+        }
     }
-    let Some(primary) = lines.first() else {
+    let Some((line_number, column)) = locus else {
         return false;
     };
-    let (line_number, column) = (primary.index + 1, primary.start + 1);
-    lines.sort_by_key(|l| l.index);
-    if lines
+    singles.sort_by_key(|l| l.line);
+    let outside = |line: usize| {
+        multi
+            .as_ref()
+            .is_none_or(|m| line < m.first || line > m.last)
+    };
+    if singles
         .windows(2)
-        .any(|w| matches!(w, [a, b] if a.index == b.index))
+        .any(|w| matches!(w, [a, b] if a.line == b.line))
+        || !singles.iter().all(|l| outside(l.line))
     {
         return false;
     }
-    // a one-line gap is shown as the line itself; it must be plain too
-    let mut gaps = Vec::new();
-    for w in lines.windows(2) {
-        if let [a, b] = w
-            && b.index - a.index == 2
+    let mark = |line: usize| match &multi {
+        Some(m) if line == m.first => Mark::Top,
+        Some(m) if line == m.last => Mark::Bottom,
+        Some(m) if line > m.first && line < m.last => Mark::Inside,
+        _ => Mark::Outside,
+    };
+    // the lines shown: the singles' lines; the multi-line label's first line and three after
+    // it, the line before its last, and its last
+    let mut shown: Vec<usize> = singles.iter().map(|l| l.line).collect();
+    if let Some(m) = &multi {
+        shown.extend((m.first..=m.last).filter(|&l| l - m.first <= 3 || m.last - l <= 1));
+    }
+    shown.sort_unstable();
+    shown.dedup();
+    // every shown line, and each line shown because it is alone between two shown ones, must
+    // be plain
+    let mut rows: Vec<(usize, &str, bool)> = Vec::with_capacity(shown.len() + 2);
+    for (i, &line) in shown.iter().enumerate() {
+        let Some((_, source)) = plain_line(file, line) else {
+            return false;
+        };
+        rows.push((line, source, true));
+        if let Some(&next) = shown.get(i + 1)
+            && next - line == 2
         {
-            match plain_line(file, a.index + 1) {
-                Some((_, source)) => gaps.push(source),
-                None => return false,
-            }
+            let Some((_, source)) = plain_line(file, line + 1) else {
+                return false;
+            };
+            rows.push((line + 1, source, false));
         }
     }
-    let width = lines
+    let width = rows
         .iter()
-        .map(|l| decimal_digits(l.index + 1))
+        .map(|(line, ..)| decimal_digits(line + 1))
         .max()
         .unwrap_or(1);
     // pieces are appended directly: `write!` costs more than the text it writes here
@@ -229,6 +288,12 @@ fn render_plain(out: &mut String, file: &IndexedFile<'_>, d: &Diagnostic) -> boo
         if let Some(n) = number {
             push_decimal(out, n);
         }
+    };
+    // the column of the multi-line label left of a line (none without one)
+    let column_of = |m: Mark| match (&multi, m) {
+        (None, _) => "",
+        (Some(_), Mark::Outside | Mark::Top) => "  ",
+        (Some(_), Mark::Inside | Mark::Bottom) => " │",
     };
     put(
         out,
@@ -250,43 +315,64 @@ fn render_plain(out: &mut String, file: &IndexedFile<'_>, d: &Diagnostic) -> boo
     push_decimal(out, column);
     out.push('\n');
     gutter(out, None);
-    put(out, &[" │\n"]);
-    let mut gaps = gaps.into_iter();
-    for (i, l) in lines.iter().enumerate() {
-        gutter(out, Some(l.index + 1));
-        put(out, &[" │ ", l.source, "\n"]);
-        gutter(out, None);
-        put(out, &[" │ "]);
-        // the carets span the label's columns, and one past the line for a label at its end
-        let shown = l.source.len() + 1;
-        repeat(out, ' ', l.start.min(shown));
-        repeat(
-            out,
-            char::from(l.caret),
-            l.end.min(shown).saturating_sub(l.start),
-        );
-        if !l.message.is_empty() {
-            put(out, &[" ", l.message]);
+    put(out, &[" │", column_of(Mark::Outside), "\n"]);
+    let mut singles = singles.iter().peekable();
+    for (i, &(line, source, labelled)) in rows.iter().enumerate() {
+        let m = mark(line);
+        let indent = source.len() - source.trim_start().len();
+        let opens_left = multi.as_ref().is_some_and(|x| x.start <= indent);
+        gutter(out, Some(line + 1));
+        let left = if m == Mark::Top && opens_left {
+            " ╭"
+        } else {
+            column_of(m)
+        };
+        put(out, &[" │", left, " ", source, "\n"]);
+        if !labelled {
+            continue;
         }
-        out.push('\n');
-        match lines.get(i + 1).map(|next| next.index - l.index) {
-            None | Some(1) => {}
-            Some(2) => {
-                gutter(out, Some(l.index + 2));
-                put(out, &[" │ ", gaps.next().unwrap_or(""), "\n"]);
+        if let Some(l) = singles.next_if(|l| l.line == line) {
+            gutter(out, None);
+            put(out, &[" │", column_of(m), " "]);
+            // the carets span the label's columns, and one past the line for a label at its end
+            let shown = source.len() + 1;
+            repeat(out, ' ', l.start.min(shown));
+            repeat(out, l.caret, l.end.min(shown).saturating_sub(l.start));
+            if !l.message.is_empty() {
+                put(out, &[" ", l.message]);
             }
-            Some(_) => {
+            out.push('\n');
+        }
+        if let Some(x) = &multi {
+            let corner = match m {
+                Mark::Top if !opens_left => Some(("╭", (x.start + 1).min(source.len()), "")),
+                Mark::Bottom => Some(("╰", x.end.min(source.len()), x.message)),
+                _ => None,
+            };
+            if let Some((corner, dashes, message)) = corner {
                 gutter(out, None);
-                put(out, &[" ·\n"]);
+                put(out, &[" │ ", corner]);
+                repeat(out, '─', dashes);
+                out.push(x.caret);
+                if !message.is_empty() {
+                    put(out, &[" ", message]);
+                }
+                out.push('\n');
             }
         }
+        // a break where lines are left out
+        if let Some(&(next, _, _)) = rows.get(i + 1)
+            && next - line > 1
+        {
+            gutter(out, None);
+            put(out, &[" ·", column_of(mark(next)), "\n"]);
+        }
     }
-    let notes = note_texts(d);
-    if !notes.is_empty() {
+    if d.help.is_some() || !d.fixes.is_empty() {
         gutter(out, None);
-        put(out, &[" │\n"]);
+        put(out, &[" │", column_of(Mark::Outside), "\n"]);
     }
-    for note in &notes {
+    for note in &note_texts(d) {
         for (i, line) in note.lines().enumerate() {
             gutter(out, None);
             put(out, &[if i == 0 { " = " } else { "   " }, line, "\n"]);
@@ -296,7 +382,7 @@ fn render_plain(out: &mut String, file: &IndexedFile<'_>, d: &Diagnostic) -> boo
     true
 }
 
-/// Appends `n` copies of the ASCII character `c`.
+/// Appends `n` copies of the character `c`.
 fn repeat(out: &mut String, c: char, n: usize) {
     out.extend(std::iter::repeat_n(c, n));
 }
@@ -672,6 +758,68 @@ mod tests {
                 &labelled(spans, Severity::Error)
             ));
         }
+    }
+
+    /// One label over several lines (the statement `size-identity` points at), with single
+    /// labels before or after it: opening at the line's indentation or further in, spanning
+    /// two, three or many lines, primary or secondary, with or without a message.
+    #[test]
+    fn the_direct_layout_draws_a_multi_line_label_as_codespan_does() {
+        let text = "{\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": \"s3:*\",\n      \"Resource\": \"*\"\n    },\n    {\"Effect\": \"Deny\",\n     \"Action\": \"*\"}\n  ],\n  \"Version\": \"2012-10-17\"\n}\n";
+        let at = |needle: &str| text.find(needle).unwrap();
+        let stmt = (at("    {\n      \"Effect") + 4, at("    },") + 5);
+        let inline = (at("{\"Effect\": \"Deny"), at("\"*\"}") + 4);
+        let two = (at("\"Effect\": \"Allow"), at("\"Action\": \"s3") + 6);
+        let three = (at("\"Effect\": \"Allow"), at("\"Resource") + 10);
+        let version = (at("\"Version"), at("\"Version") + 9);
+        let cases: Vec<Vec<(usize, usize, &str)>> = vec![
+            vec![(0, 1, ""), (stmt.0, stmt.1, "the largest statement")],
+            vec![(0, 1, "here"), (inline.0, inline.1, "")],
+            vec![(version.0, version.1, "v"), (two.0, two.1, "two lines")],
+            vec![
+                (version.0, version.1, ""),
+                (three.0, three.1, "three lines"),
+            ],
+            vec![(stmt.0, stmt.1, "primary"), (version.0, version.1, "after")],
+            vec![(inline.0, inline.1, "primary"), (0, 1, "before")],
+            vec![(0, text.len(), "everything")],
+        ];
+        let renderer = TextRenderer { color: false };
+        let index = LineIndex::new(text);
+        let file = IndexedFile {
+            name: "p.json",
+            source: text,
+            index: &index,
+        };
+        for spans in &cases {
+            for help in [false, true] {
+                let mut d = labelled(spans, Severity::Warning);
+                if help {
+                    d.help("split the policy");
+                }
+                assert!(render_plain(&mut String::new(), &file, &d), "{spans:?}");
+                let direct = renderer.render("p.json", text, std::slice::from_ref(&d));
+                let codespan =
+                    renderer.render_through_codespan("p.json", text, std::slice::from_ref(&d));
+                assert_eq!(direct, codespan, "{spans:?}");
+            }
+        }
+        // two labels over several lines, or a single one inside the span: codespan's
+        let d = labelled(
+            &[(stmt.0, stmt.1, ""), (inline.0, inline.1, "")],
+            Severity::Info,
+        );
+        assert!(!render_plain(&mut String::new(), &file, &d));
+        let d = labelled(
+            &[(version.0, version.1, ""), (0, text.len(), "")],
+            Severity::Info,
+        );
+        assert!(!render_plain(&mut String::new(), &file, &d));
+        let d = labelled(
+            &[(stmt.0, stmt.1, ""), (two.0, two.0 + 1, "")],
+            Severity::Info,
+        );
+        assert!(!render_plain(&mut String::new(), &file, &d));
     }
 
     #[test]
