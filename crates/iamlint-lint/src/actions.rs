@@ -11,7 +11,7 @@ use iamlint_model::Statement;
 use crate::Options;
 
 /// The catalog's reading of one action string.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Resolution {
     /// `"*"`: every action.
     Star,
@@ -101,11 +101,13 @@ fn resolve_uncached(catalog: &'static Catalog, s: &str) -> Resolution {
 /// resolved the same way).
 static RESOLVED: SharedMemo<Arc<Resolution>> = SharedMemo::new();
 
-/// A resolution, shared without a count where it can be: `*` and each catalog action have one
-/// static resolution, the rest (wildcards, unknown names) are counted and memoised.
+/// A resolution, shared without a count where it can be: `*` and each catalog action are held
+/// in place (a reference to the catalog's action), the rest (wildcards, unknown names) are
+/// counted and memoised.
 #[derive(Debug, Clone)]
 pub enum Resolved {
-    Static(&'static Resolution),
+    /// Only `Resolution::Star` and `Resolution::Action`, which copy cheaply.
+    Inline(Resolution),
     Shared(Arc<Resolution>),
 }
 
@@ -114,32 +116,22 @@ impl std::ops::Deref for Resolved {
 
     fn deref(&self) -> &Resolution {
         match self {
-            Resolved::Static(r) => r,
+            Resolved::Inline(r) => r,
             Resolved::Shared(r) => r,
         }
     }
 }
 
-static STAR: Resolution = Resolution::Star;
-
-/// `Resolution::Action` of every catalog action, by its index.
-fn action_resolutions(catalog: &'static Catalog) -> &'static [Resolution] {
-    static TABLE: std::sync::OnceLock<Vec<Resolution>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| catalog.actions.iter().map(Resolution::Action).collect())
-}
-
 pub fn resolve(catalog: &'static Catalog, s: &str) -> Resolved {
     if s == "*" {
-        return Resolved::Static(&STAR);
+        return Resolved::Inline(Resolution::Star);
     }
     // a catalog action (most entries) needs neither the memo nor a count; a name the catalog
     // finds is made of a service prefix and letters, so it is well formed
     if !s.contains(['*', '?'])
-        && let Some(r) = catalog
-            .action(s)
-            .and_then(|a| action_resolutions(catalog).get(a.index))
+        && let Some(a) = catalog.action(s)
     {
-        return Resolved::Static(r);
+        return Resolved::Inline(Resolution::Action(a));
     }
     Resolved::Shared(RESOLVED.get_or_compute(s, || Arc::new(resolve_uncached(catalog, s))))
 }
@@ -278,14 +270,14 @@ mod tests {
         }
     }
 
-    /// The static resolutions of catalog actions are what the full resolution gives.
+    /// The resolutions of catalog actions held in place are what the full resolution gives.
     #[test]
-    fn catalog_actions_resolve_statically_as_in_full() {
+    fn catalog_actions_resolve_in_place_as_in_full() {
         let c = iamlint_catalog::catalog();
         for a in &c.actions {
             let full = c.full_name(a).to_ascii_uppercase();
             let fast = resolve(c, &full);
-            assert!(matches!(fast, Resolved::Static(_)), "{full}");
+            assert!(matches!(fast, Resolved::Inline(_)), "{full}");
             assert!(
                 matches!((&*fast, resolve_uncached(c, &full)), (Resolution::Action(x), Resolution::Action(y)) if x.index == y.index && x.index == a.index),
                 "{full}"
