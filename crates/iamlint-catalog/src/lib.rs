@@ -461,7 +461,12 @@ impl Catalog {
                 let from = actions.partition_point(|a| starts(a) == std::cmp::Ordering::Less);
                 let to = actions.partition_point(|a| starts(a) != std::cmp::Ordering::Greater);
                 let range = actions.get(from..to.max(from)).unwrap_or(&[]);
-                out.extend(range.iter().filter(|a| glob_match(ap, a.name, true)));
+                if ap.get(literal.len()..) == Some("*") {
+                    // `Get*`, the common shape: every action of the range matches
+                    out.extend(range);
+                } else {
+                    out.extend(range.iter().filter(|a| glob_match(ap, a.name, true)));
+                }
             } else if let Ok(i) = actions.binary_search_by(|a| cmp_ignore_case(a.name, ap)) {
                 out.extend(actions.get(i));
             }

@@ -65,7 +65,12 @@ fn candidates_uncached<'c>(
 /// Whether the ARN service field names a service the catalog has resource types for (or an
 /// action prefix).
 pub fn known_arn_service(catalog: &Catalog, service: &str) -> bool {
-    let lower = service.to_ascii_lowercase();
+    // ARN service fields are nearly always lowercase already: no copy then
+    let lower = if service.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(service.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(service)
+    };
     catalog.service(&lower).is_some() || catalog.is_arn_service(&lower)
 }
 
