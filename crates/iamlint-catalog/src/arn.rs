@@ -600,8 +600,16 @@ fn covers(pattern: &str, t: &[TTok]) -> bool {
 /// `aws:RequestTag/${TagKey}` (names are case-insensitive; each placeholder stands for at
 /// least one character). No allocation: the template's literal pieces are matched in order.
 pub fn key_matches(template: &str, key: &str) -> bool {
-    if !template.contains("${") {
+    let Some(head) = template.find("${") else {
         return template.eq_ignore_ascii_case(key);
+    };
+    // most keys already differ in the literal head: no need to split the template then
+    if !key
+        .as_bytes()
+        .get(..head)
+        .is_some_and(|p| p.eq_ignore_ascii_case(template.as_bytes().get(..head).unwrap_or(&[])))
+    {
+        return false;
     }
     // literal pieces between placeholders: lit0 ${..} lit1 ${..} ... litN
     let mut pieces = Vec::new();

@@ -58,16 +58,15 @@ impl Rule for ActionResourceMismatch {
         };
         let resolved = ctx.resolutions(stmt);
         for (s, resolution) in stmt.action_strings().zip(resolved.iter()) {
-            let with_types: Vec<&iamlint_catalog::Action> = resolution
+            let mut with_types = resolution
                 .actions()
                 .iter()
                 .copied()
-                .filter(|a| catalog.has_resource_types(a))
-                .collect();
-            let Some(first) = with_types.first() else {
+                .filter(|a| catalog.has_resource_types(a));
+            let Some(first) = with_types.next() else {
                 continue;
             };
-            if with_types.iter().any(|a| applies(a)) {
+            if applies(first) || with_types.any(&applies) {
                 continue;
             }
             let expected: Vec<String> = catalog

@@ -17,13 +17,13 @@ impl Rule for CondTagKeyMissing {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
         for (_, key) in cond.pairs() {
-            let lower = key.key.name.to_ascii_lowercase();
-            let Some((_, name)) = lower.split_once(':') else {
+            let Some((_, name)) = iamlint_catalog::split_at_colon(&key.key.name) else {
                 continue;
             };
+            let name = name.strip_suffix('/').unwrap_or(name);
             let bare = ["requesttag", "resourcetag", "principaltag"]
                 .iter()
-                .any(|t| name == *t || name == format!("{t}/"));
+                .any(|t| name.eq_ignore_ascii_case(t));
             if bare {
                 ctx.report(key.key.range, format!("`{}` names no tag", key.key.name))
                     .help("write the tag key after the slash, as in `aws:ResourceTag/team`");
