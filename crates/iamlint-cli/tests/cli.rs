@@ -1524,3 +1524,22 @@ fn prove_no_public_access_is_condition_aware() {
     // one named account: not public
     assert_eq!(prove("account.json").0, Some(0));
 }
+
+/// A reader that stops early (`iamlint check | head`) ends the output, not the run: the exit
+/// status still says whether problems were found, and nothing panics.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iamlint"))
+        .args(["check", "--no-smt", "tests/fixtures"])
+        .current_dir(repo())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn iamlint");
+    // the report is far larger than a pipe's buffer; close the reading end at once
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
