@@ -9,7 +9,8 @@
 //! action wildcards (`s3:Get*`, `?`).
 
 pub mod arn;
-mod parse;
+mod layout;
+pub(crate) mod parse;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -25,6 +26,32 @@ pub const CATALOG_TEXT: &str = include_str!("../data/catalog.txt");
 pub const REGIONS_TEXT: &str = include_str!("../data/regions.txt");
 /// Action descriptions, one line per action in catalog order.
 pub const DESCRIPTIONS_TEXT: &str = include_str!("../data/descriptions.txt");
+
+/// What the build script computed from `data/catalog.txt` (see `build.rs`).
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/layout_constants.rs"));
+
+    /// Bytes aligned for the words they hold.
+    #[repr(C, align(8))]
+    pub struct Aligned<T: ?Sized>(pub T);
+
+    /// The separators of [`crate::CATALOG_TEXT`]: little-endian `u32`s (`layout::LINE_END`).
+    pub static SEPARATORS: &Aligned<[u8]> =
+        &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/separators.bin")));
+
+    /// The action index of [`crate::CATALOG_TEXT`]: little-endian `u64` slots.
+    pub static ACTION_INDEX: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/action_index.bin"
+    )));
+
+    /// Whether `text` is the embedded catalog text, which the tables describe.
+    pub fn describes(text: &str) -> bool {
+        text.len() == TEXT_LEN
+            && (std::ptr::eq(text.as_ptr(), crate::CATALOG_TEXT.as_ptr())
+                || text == crate::CATALOG_TEXT)
+    }
+}
 
 /// The date and source of the catalog's data (the `D` record near the top), without parsing
 /// the rest: for `iamlint --version`.
@@ -303,6 +330,8 @@ pub struct Catalog {
     arn_service_index: OnceLock<ArnIndex>,
     action_table: OnceLock<ActionTable>,
     partition_names: OnceLock<Vec<&'static str>>,
+    /// Parsed from the embedded text, whose action index the build script computed.
+    embedded: bool,
     /// Lines that could not be parsed (a test requires none).
     pub malformed_lines: usize,
 }
@@ -361,18 +390,48 @@ impl Catalog {
         }
     }
 
-    /// Builds the hash index of [`Catalog::action`] (about a millisecond; the command line
-    /// does it on the thread that loads the catalog, while the first files are read).
+    /// Builds the hash index of [`Catalog::action`]: about a millisecond, except for the
+    /// embedded catalog, whose index the build script computed (the command line asks for it
+    /// on the thread that loads the catalog, while the first files are read).
     pub fn index_actions(&self) {
-        self.action_table.get_or_init(|| ActionTable::new(self));
+        self.action_table.get_or_init(|| {
+            if self.embedded && self.malformed_lines == 0 && self.actions.len() == embedded::ACTIONS
+            {
+                ActionTable::embedded()
+            } else {
+                ActionTable::new(self)
+            }
+        });
+    }
+
+    /// [`Catalog::action`], trying first the few actions that follow `previous` in catalog
+    /// order. Long `Action` lists are often sorted, and then the next name is usually one of
+    /// those: they sit next to `previous` in memory, where the hash table's slot and the action
+    /// it points at are two cache misses away.
+    pub fn action_after(&self, previous: &Action, full: &str) -> Option<&Action> {
+        const AHEAD: usize = 8;
+        if let Some((prefix, name)) = split_at_colon(full)
+            && let Some(service) = self.services.get(previous.service)
+            && service.prefix.eq_ignore_ascii_case(prefix)
+        {
+            let next = previous.index + 1;
+            let end = (next + AHEAD).min(service.actions.end);
+            if let Some(a) = self.actions.get(next..end).and_then(|near| {
+                near.iter()
+                    .find(|a| a.name.len() == name.len() && a.name.eq_ignore_ascii_case(name))
+            }) {
+                return Some(a);
+            }
+        }
+        self.action(full)
     }
 
     fn action_in(&self, table: &ActionTable, prefix: &str, name: &str) -> Option<&Action> {
-        let hash = ActionTable::hash(prefix, name);
-        let tag = (hash as u32).max(1);
-        let mut slot = table.slot(hash);
+        let hash = layout::action_hash(prefix, name);
+        let tag = layout::tag(hash);
+        let mut slot = layout::first_slot(hash, table.len);
         loop {
-            let entry = *table.slots.get(slot)?;
+            let entry = table.get(slot)?;
             if entry == 0 {
                 return None;
             }
@@ -387,7 +446,7 @@ impl Catalog {
                     return Some(a);
                 }
             }
-            slot = (slot + 1) & table.mask;
+            slot = (slot + 1) & table.len.wrapping_sub(1);
         }
     }
 
@@ -695,62 +754,51 @@ impl Catalog {
     }
 }
 
-/// Open addressing over the actions by `prefix:name` ignoring ASCII case. A slot holds 32 bits
-/// of the hash over the action's index plus one (0 for an empty slot); the table is at least
-/// twice the number of actions, so probes are short and always end.
+/// Open addressing over the actions by `prefix:name` ignoring ASCII case (`src/layout.rs`). A
+/// slot holds 32 bits of the hash over the action's index plus one (0 for an empty slot).
 #[derive(Debug)]
 struct ActionTable {
-    slots: Vec<u64>,
-    mask: usize,
-    shift: u32,
+    slots: Slots,
+    /// The number of slots, a power of two.
+    len: usize,
+}
+
+#[derive(Debug)]
+enum Slots {
+    Built(Vec<u64>),
+    /// Little-endian words, from the build script.
+    Embedded(&'static [u8]),
 }
 
 impl ActionTable {
     fn new(catalog: &Catalog) -> ActionTable {
-        let size = (catalog.actions.len() * 2).next_power_of_two().max(2);
-        let mut table = ActionTable {
-            slots: vec![0; size],
-            mask: size - 1,
-            shift: 64 - size.trailing_zeros(),
-        };
+        let mut slots = vec![0; layout::index_size(catalog.actions.len())];
         for a in &catalog.actions {
             let prefix = catalog.services.get(a.service).map_or("", |s| s.prefix);
-            let hash = Self::hash(prefix, a.name);
-            let tag = u64::from((hash as u32).max(1));
-            let mut slot = table.slot(hash);
-            while let Some(entry) = table.slots.get_mut(slot) {
-                if *entry == 0 {
-                    *entry = (tag << 32) | (a.index as u64 + 1);
-                    break;
-                }
-                slot = (slot + 1) & table.mask;
-            }
+            layout::insert(&mut slots, layout::action_hash(prefix, a.name), a.index);
         }
-        table
+        ActionTable {
+            len: slots.len(),
+            slots: Slots::Built(slots),
+        }
     }
 
-    fn slot(&self, hash: u64) -> usize {
-        (hash >> self.shift) as usize
+    fn embedded() -> ActionTable {
+        let bytes = &embedded::ACTION_INDEX.0;
+        ActionTable {
+            len: bytes.len() / 8,
+            slots: Slots::Embedded(bytes),
+        }
     }
 
-    /// A hash of `prefix` and `name` that ignores ASCII case: eight bytes at a time with the
-    /// case bit set (which equal-ignoring-case strings share; other bytes only collide more).
-    fn hash(prefix: &str, name: &str) -> u64 {
-        const K: u64 = 0xf135_7aea_2e62_a9c5;
-        let mut h: u64 = 0;
-        for part in [prefix.as_bytes(), name.as_bytes()] {
-            let mut chunks = part.chunks_exact(8);
-            for c in &mut chunks {
-                let w = <[u8; 8]>::try_from(c).unwrap_or_default();
-                h = (h ^ (u64::from_le_bytes(w) | 0x2020_2020_2020_2020)).wrapping_mul(K);
-            }
-            let mut w = [0u8; 8];
-            for (d, s) in w.iter_mut().zip(chunks.remainder()) {
-                *d = *s | 0x20;
-            }
-            h = (h ^ u64::from_le_bytes(w) ^ part.len() as u64).wrapping_mul(K);
+    fn get(&self, slot: usize) -> Option<u64> {
+        match &self.slots {
+            Slots::Built(v) => v.get(slot).copied(),
+            Slots::Embedded(bytes) => bytes
+                .get(slot * 8..slot * 8 + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map(u64::from_le_bytes),
         }
-        h ^ (h >> 32)
     }
 }
 

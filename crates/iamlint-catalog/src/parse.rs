@@ -21,26 +21,31 @@
 use std::sync::OnceLock;
 
 use crate::{
-    AccessLevels, Action, Catalog, KeyInfo, KeyType, RemovedAction, ResourceType, Service,
+    AccessLevels, Action, Catalog, KeyInfo, KeyType, RemovedAction, ResourceType, Service, layout,
 };
 
 /// The most fields a record has (the tag included).
 const MAX_FIELDS: usize = 6;
 
-/// Calls `f` with the fields of every line, found in one SIMD pass over the text for tabs and
-/// line breaks. A line with more than [`MAX_FIELDS`] fields is passed with `overflow` set.
-fn for_each_record(text: &'static str, mut f: impl FnMut(&[&'static str], bool)) {
+/// Calls `f` with the fields of every line of `text`, whose separators (tabs and line breaks,
+/// in order, tagged as in [`layout::LINE_END`]) are `separators`. A line with more than
+/// [`MAX_FIELDS`] fields is passed with `overflow` set.
+fn for_each_record(
+    text: &'static str,
+    separators: impl Iterator<Item = u32>,
+    mut f: impl FnMut(&[&'static str], bool),
+) {
     let mut fields: [&'static str; MAX_FIELDS] = [""; MAX_FIELDS];
     let mut n = 0;
     let mut overflow = false;
     let mut start = 0;
-    let bytes = text.as_bytes();
     let mut emit = |fields: &[&'static str; MAX_FIELDS], n: usize, overflow: bool| {
         if let Some(fs) = fields.get(..n) {
             f(fs, overflow);
         }
     };
-    for at in memchr::memchr2_iter(b'\t', b'\n', bytes) {
+    for tagged in separators {
+        let at = (tagged & !layout::LINE_END) as usize;
         let field = text.get(start..at).unwrap_or("");
         match fields.get_mut(n) {
             Some(slot) => {
@@ -50,7 +55,7 @@ fn for_each_record(text: &'static str, mut f: impl FnMut(&[&'static str], bool))
             None => overflow = true,
         }
         start = at + 1;
-        if bytes.get(at) == Some(&b'\n') {
+        if tagged & layout::LINE_END != 0 {
             emit(&fields, n, overflow);
             n = 0;
             overflow = false;
@@ -67,10 +72,48 @@ fn for_each_record(text: &'static str, mut f: impl FnMut(&[&'static str], bool))
     }
 }
 
+/// The separators of `text`, found in one SIMD pass (a text of 2 GiB or more has positions
+/// past the tag bit: it is cut there, and the rest counts as one malformed line).
+pub(crate) fn scan(text: &str) -> impl Iterator<Item = u32> + '_ {
+    memchr::memchr2_iter(b'\t', b'\n', text.as_bytes()).map_while(|at| {
+        let at = u32::try_from(at).ok().filter(|&a| a < layout::LINE_END)?;
+        Some(if text.as_bytes().get(at as usize) == Some(&b'\n') {
+            at | layout::LINE_END
+        } else {
+            at
+        })
+    })
+}
+
+/// The separators the build script found in the embedded catalog text.
+fn embedded_separators() -> impl Iterator<Item = u32> {
+    crate::embedded::SEPARATORS
+        .0
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes(<[u8; 4]>::try_from(c).unwrap_or_default()))
+}
+
 impl Catalog {
     /// Parses the catalog text and the regions text. Never fails: a malformed line is counted
     /// in `malformed_lines` and skipped. Strings borrow from the (static) text.
+    ///
+    /// The embedded catalog text ([`crate::CATALOG_TEXT`]) is split where the build script
+    /// found its separators, without scanning it.
     pub fn parse(text: &'static str, regions: &'static str) -> Catalog {
+        if crate::embedded::describes(text) {
+            let mut c = Self::parse_split(text, embedded_separators(), regions);
+            c.embedded = true;
+            c
+        } else {
+            Self::parse_split(text, scan(text), regions)
+        }
+    }
+
+    pub(crate) fn parse_split(
+        text: &'static str,
+        separators: impl Iterator<Item = u32>,
+        regions: &'static str,
+    ) -> Catalog {
         let mut c = Catalog {
             actions: Vec::with_capacity(24_000),
             resource_types: Vec::with_capacity(2_500),
@@ -79,7 +122,7 @@ impl Catalog {
             ..Catalog::default()
         };
         let mut malformed = 0;
-        for_each_record(text, |fields, overflow| {
+        for_each_record(text, separators, |fields, overflow| {
             let first = fields.first().copied().unwrap_or("");
             if first.is_empty() && fields.len() == 1 || first.starts_with('#') {
                 return;

@@ -264,3 +264,92 @@ fn split_at_colon_is_split_once() {
         assert_eq!(split_at_colon(s), s.split_once(':'), "{s}");
     }
 }
+
+/// The embedded text is split where the build script found its separators: the catalog must be
+/// the one a scan of the text gives, and the build script's action index the one built here.
+#[test]
+fn the_build_scripts_tables_agree_with_the_text() {
+    let from_tables = Catalog::parse(CATALOG_TEXT, REGIONS_TEXT);
+    assert!(from_tables.embedded);
+    let scanned = Catalog::parse_split(CATALOG_TEXT, parse::scan(CATALOG_TEXT), REGIONS_TEXT);
+    assert!(!scanned.embedded);
+    assert_eq!(scanned.malformed_lines, 0);
+    assert_eq!(from_tables.malformed_lines, 0);
+    let debug = |c: &Catalog| {
+        format!(
+            "{:?}",
+            (
+                c.date,
+                c.source,
+                &c.services,
+                &c.actions,
+                &c.resource_types,
+                &c.service_keys,
+                &c.global_keys,
+                (&c.removed, &c.service_principals),
+                (&c.federation_prefixes, &c.regions),
+            )
+        )
+    };
+    assert_eq!(debug(&from_tables), debug(&scanned));
+
+    // the same slots, word for word
+    from_tables.index_actions();
+    let embedded = from_tables.action_table.get().unwrap();
+    assert!(matches!(embedded.slots, Slots::Embedded(_)));
+    let built = ActionTable::new(&scanned);
+    assert!(matches!(built.slots, Slots::Built(_)));
+    assert_eq!(embedded.len, built.len);
+    assert!((0..built.len).all(|i| embedded.get(i) == built.get(i)));
+    assert!(embedded.get(built.len).is_none());
+    // a catalog from any other text builds its own
+    let small = cat();
+    small.index_actions();
+    assert!(matches!(
+        small.action_table.get().unwrap().slots,
+        Slots::Built(_)
+    ));
+}
+
+#[test]
+fn scanning_tags_line_breaks() {
+    let seps: Vec<u32> = parse::scan("a\tb\nc\td").collect();
+    assert_eq!(seps, [1, 3 | layout::LINE_END, 5]);
+}
+
+/// Looking just after another action first finds what the plain lookup finds, whether the name
+/// is near, far, in another service or unknown.
+#[test]
+fn looking_after_an_action_is_looking_up() {
+    let c = catalog();
+    c.index_actions();
+    let names = [
+        "s3:GetObject",
+        "s3:getobjectacl",
+        "S3:GETOBJECTATTRIBUTES",
+        "s3:ListBucket",
+        "s3:GetObjectz",
+        "ec2:RunInstances",
+        "s3",
+        "",
+        ":",
+    ];
+    for previous in ["s3:GetObject", "s3:DeleteObject", "ec2:RunInstances"] {
+        let previous = c.action(previous).unwrap();
+        for name in names {
+            assert_eq!(
+                c.action_after(previous, name).map(|a| a.index),
+                c.action(name).map(|a| a.index),
+                "{name}"
+            );
+        }
+    }
+    // each action follows the one before it in catalog order
+    for pair in c.actions.windows(2) {
+        let full = c.full_name(&pair[1]).to_ascii_lowercase();
+        assert_eq!(
+            c.action_after(&pair[0], &full).map(|a| a.index),
+            Some(pair[1].index)
+        );
+    }
+}

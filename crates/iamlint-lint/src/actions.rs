@@ -128,12 +128,45 @@ pub fn resolve(catalog: &'static Catalog, s: &str) -> Resolved {
     }
     // a catalog action (most entries) needs neither the memo nor a count; a name the catalog
     // finds is made of a service prefix and letters, so it is well formed
-    if !s.contains(['*', '?'])
+    if !has_wildcard(s)
         && let Some(a) = catalog.action(s)
     {
         return Resolved::Inline(Resolution::Action(a));
     }
+    memoised(catalog, s)
+}
+
+/// [`resolve`] for each of `strings`, in order. Each plain name is first looked for just
+/// after the previous name's action ([`Catalog::action_after`]): long lists are often sorted.
+pub fn resolve_all(catalog: &'static Catalog, strings: &[&str]) -> Vec<Resolved> {
+    let mut previous: Option<&'static Action> = None;
+    strings
+        .iter()
+        .map(|s| {
+            if *s == "*" {
+                return Resolved::Inline(Resolution::Star);
+            }
+            if !has_wildcard(s) {
+                let found = match previous {
+                    Some(p) => catalog.action_after(p, s),
+                    None => catalog.action(s),
+                };
+                previous = found;
+                if let Some(a) = found {
+                    return Resolved::Inline(Resolution::Action(a));
+                }
+            }
+            memoised(catalog, s)
+        })
+        .collect()
+}
+
+fn memoised(catalog: &'static Catalog, s: &str) -> Resolved {
     Resolved::Shared(RESOLVED.get_or_compute(s, || Arc::new(resolve_uncached(catalog, s))))
+}
+
+fn has_wildcard(s: &str) -> bool {
+    s.bytes().any(|b| b == b'*' || b == b'?')
 }
 
 /// The catalog actions a statement's positive `Action` element allows, or `None` when it
@@ -266,6 +299,58 @@ mod tests {
                 found.iter().map(|a| a.index).collect::<Vec<_>>(),
                 expected,
                 "{actions}"
+            );
+        }
+    }
+
+    /// A list resolved together (each name looked for after the previous one's action first)
+    /// resolves each entry as it resolves alone: sorted runs, gaps, other services, case,
+    /// wildcards, unknown names and `*` in between.
+    #[test]
+    fn resolving_a_list_is_resolving_each_entry() {
+        let c = iamlint_catalog::catalog();
+        let s3 = c.service("s3").unwrap();
+        let mut names: Vec<String> = c
+            .actions_of(s3)
+            .iter()
+            .step_by(3)
+            .take(40)
+            .map(|a| c.full_name(a))
+            .collect();
+        names.extend(
+            [
+                "s3:GetObject",
+                "s3:getobjectacl",
+                "S3:GETOBJECT",
+                "s3:GetObjectz",
+                "ec2:RunInstances",
+                "ec2:RunInstances",
+                "s3:Get*",
+                "*",
+                "s3:PutObject",
+                "s4:GetObject",
+                "s3",
+                "iam:PassRole",
+                "iam:PassRoles",
+                "deeplens:ListProjects",
+            ]
+            .map(str::to_owned),
+        );
+        names.extend(
+            c.actions_of(s3)
+                .iter()
+                .rev()
+                .take(12)
+                .map(|a| c.full_name(a)),
+        );
+        let strings: Vec<&str> = names.iter().map(String::as_str).collect();
+        let together = resolve_all(c, &strings);
+        assert_eq!(together.len(), strings.len());
+        for (s, t) in strings.iter().zip(&together) {
+            assert_eq!(
+                format!("{:?}", &**t),
+                format!("{:?}", &*resolve(c, s)),
+                "{s}"
             );
         }
     }

@@ -95,11 +95,8 @@ impl<'a> Ctx<'a> {
     /// action rules do not each look every string up again.
     pub fn resolutions(&self, stmt: &iamlint_model::Statement) -> Resolutions {
         per_statement(&self.file.memo.resolutions, stmt, || {
-            std::rc::Rc::new(
-                stmt.action_strings()
-                    .map(|s| crate::actions::resolve(self.file.catalog, &s.value))
-                    .collect(),
-            )
+            let strings: Vec<&str> = stmt.action_strings().map(|s| &*s.value).collect();
+            std::rc::Rc::new(crate::actions::resolve_all(self.file.catalog, &strings))
         })
     }
 
