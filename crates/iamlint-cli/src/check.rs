@@ -8,7 +8,7 @@ use iamlint_lint::{Checked, Options, Selection, check_bytes, check_text};
 use iamlint_model::PolicyType;
 use rayon::prelude::*;
 
-use crate::inputs::{Input, describe, stream};
+use crate::inputs::{Input, Order, describe, stream};
 use crate::output::{self, FileReport};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -139,11 +139,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     // the walk feeds the workers as it goes; each worker checks a file and renders its part of
-    // the report, and the input order is restored afterwards
-    let mut results: Vec<(usize, Result<FileReport, String>)> = stream(&args.paths)
-        .enumerate()
+    // the report, and the report's order is restored afterwards
+    let mut results: Vec<(Order, Result<FileReport, String>)> = stream(&args.paths)
         .par_bridge()
-        .map(|(i, item)| {
+        .map(|(order, item)| {
             let report = item.and_then(|input| {
                 check_one(&input, args, &options, min).map(|mut report| {
                     report.rendered = output::render_file(&report, args.format, color);
@@ -159,10 +158,10 @@ pub fn run(args: &CheckArgs) -> u8 {
                     report
                 })
             });
-            (i, report)
+            (order, report)
         })
         .collect();
-    results.sort_by_key(|(i, _)| *i);
+    results.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut reports = Vec::new();
     let mut errors = Vec::new();
     for (_, r) in results {

@@ -10,23 +10,68 @@ pub enum Input {
     File(PathBuf),
 }
 
-/// Expands `paths` lazily, in order: `-` is stdin, a file is taken as is (whatever its
-/// extension), a directory is walked recursively for `*.json`, honouring `.gitignore`,
-/// `.ignore` and hidden files as git would, with its contents sorted. Duplicates are dropped.
-/// An `Err` is a message about a path that could not be used.
+/// Where an item goes in the report: the command line's order of paths, then, within a
+/// directory, the order of a walk that visits each directory's entries sorted by name. The
+/// walk itself takes entries in the order the file system lists them, so that checking starts
+/// with the first of them rather than after the whole directory has been read and sorted;
+/// sorting by this key afterwards gives the sorted walk's order.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Order {
+    argument: usize,
+    /// Errors after the files of their argument, by message.
+    is_error: bool,
+    /// The path's components joined by NUL bytes (which no name contains), so that comparing
+    /// keys as bytes compares paths component by component: `a/x.json` before `a.json`, as a
+    /// walk visiting the directory `a` before the file `a.json` has it.
+    key: Vec<u8>,
+}
+
+impl Order {
+    fn of(argument: usize, item: &Result<Input, String>) -> Order {
+        let key = match item {
+            Ok(Input::Stdin) => Vec::new(),
+            Ok(Input::File(path)) => {
+                let mut key = Vec::with_capacity(path.as_os_str().len());
+                for (i, c) in path.components().enumerate() {
+                    if i > 0 {
+                        key.push(0);
+                    }
+                    key.extend_from_slice(c.as_os_str().as_encoded_bytes());
+                }
+                key
+            }
+            Err(message) => message.as_bytes().to_vec(),
+        };
+        Order {
+            argument,
+            is_error: item.is_err(),
+            key,
+        }
+    }
+}
+
+/// Expands `paths` lazily: `-` is stdin, a file is taken as is (whatever its extension), a
+/// directory is walked recursively for `*.json`, honouring `.gitignore`, `.ignore` and hidden
+/// files as git would. Duplicates are dropped (the first argument naming a file keeps it). An
+/// `Err` is a message about a path that could not be used. Each item comes with its [`Order`]
+/// in the report; within a directory, items come in the order the file system lists them.
 ///
 /// Lazy, so that checking starts while a large directory is still being walked.
-pub fn stream(paths: &[String]) -> impl Iterator<Item = Result<Input, String>> + Send + '_ {
+pub fn stream(
+    paths: &[String],
+) -> impl Iterator<Item = (Order, Result<Input, String>)> + Send + '_ {
     // a hash set: ordered sets compare paths component by component, which cost more than the
     // walk itself on a large directory
     let mut seen = HashSet::new();
     paths
         .iter()
-        .flat_map(expand)
-        .filter(move |item| match item {
+        .enumerate()
+        .flat_map(|(argument, p)| expand(p).map(move |item| (argument, item)))
+        .filter(move |(_, item)| match item {
             Ok(input) => seen.insert(input.clone()),
             Err(_) => true,
         })
+        .map(|(argument, item)| (Order::of(argument, &item), item))
 }
 
 fn expand(p: &String) -> Box<dyn Iterator<Item = Result<Input, String>> + Send + '_> {
@@ -36,13 +81,8 @@ fn expand(p: &String) -> Box<dyn Iterator<Item = Result<Input, String>> + Send +
     let path = Path::new(p);
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => {
-            let walker = ignore::WalkBuilder::new(path)
-                .require_git(false)
-                // siblings' paths differ only in the name, so comparing whole paths as bytes
-                // orders them by name; the walker would find each name anew for every
-                // comparison, which cost more than the rest of the walk
-                .sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()))
-                .build();
+            // unsorted: `Order` puts the files in place afterwards
+            let walker = ignore::WalkBuilder::new(path).require_git(false).build();
             Box::new(walker.filter_map(move |entry| match entry {
                 Ok(e) => {
                     let is_file = e.file_type().is_some_and(|t| t.is_file());

@@ -326,6 +326,66 @@ fn directories_are_walked_for_json_honouring_gitignore() {
     assert_eq!(json(&o)["files"].as_array().unwrap().len(), 2);
 }
 
+/// The report lists a directory's files as a walk visiting each directory's entries sorted by
+/// name (bytes) would, whatever order the file system lists them in; arguments keep their
+/// order, and a file named twice is reported once, where it is first named.
+#[test]
+fn the_report_follows_the_sorted_walk_and_the_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    // created in an order unlike the sorted one
+    for name in [
+        "tree/sub/z.json",
+        "tree/b.json",
+        "tree/a.json",
+        "tree/a-b.json",
+        "tree/a/x.json",
+        "tree/A.json",
+        "tree/a/a/y.json",
+        "tree/ab.json",
+        "other/c.json",
+    ] {
+        write(dir.path(), name, CLEAN);
+    }
+    let paths = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        let o = iamlint(&all, dir.path());
+        json(&o)["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        paths(&["tree"]),
+        [
+            "tree/A.json",
+            "tree/a/a/y.json",
+            "tree/a/x.json",
+            "tree/a-b.json",
+            "tree/a.json",
+            "tree/ab.json",
+            "tree/b.json",
+            "tree/sub/z.json",
+        ]
+    );
+    assert_eq!(
+        paths(&["other", "tree/b.json", "tree", "other/c.json"]),
+        [
+            "other/c.json",
+            "tree/b.json",
+            "tree/A.json",
+            "tree/a/a/y.json",
+            "tree/a/x.json",
+            "tree/a-b.json",
+            "tree/a.json",
+            "tree/ab.json",
+            "tree/sub/z.json",
+        ]
+    );
+}
+
 #[test]
 fn stdin_with_a_display_name() {
     let o = iamlint_stdin(
