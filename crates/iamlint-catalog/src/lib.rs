@@ -53,6 +53,12 @@ mod embedded {
     }
 }
 
+/// The size of the tables the build script computed for the embedded catalog (read-only data
+/// in the binary, like the text).
+pub fn embedded_tables_len() -> usize {
+    embedded::SEPARATORS.0.len() + embedded::ACTION_INDEX.0.len()
+}
+
 /// The date and source of the catalog's data (the `D` record near the top), without parsing
 /// the rest: for `iamlint --version`.
 pub fn catalog_date() -> (&'static str, &'static str) {
@@ -72,12 +78,14 @@ pub fn split_at_colon(text: &str) -> Option<(&str, &str)> {
     Some((text.get(..at)?, text.get(at + 1..)?))
 }
 
-/// The catalog, parsed on first use.
+/// The catalog, parsed and indexed on first use (well under a millisecond: the build script
+/// did the scanning and the index).
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
         let mut c = Catalog::parse(CATALOG_TEXT, REGIONS_TEXT);
         c.descriptions = DESCRIPTIONS_TEXT;
+        c.index_actions();
         c
     })
 }
@@ -391,8 +399,7 @@ impl Catalog {
     }
 
     /// Builds the hash index of [`Catalog::action`]: about a millisecond, except for the
-    /// embedded catalog, whose index the build script computed (the command line asks for it
-    /// on the thread that loads the catalog, while the first files are read).
+    /// embedded catalog, whose index the build script computed ([`catalog()`] has it indexed).
     pub fn index_actions(&self) {
         self.action_table.get_or_init(|| {
             if self.embedded && self.malformed_lines == 0 && self.actions.len() == embedded::ACTIONS

@@ -58,11 +58,6 @@ fn version() -> &'static str {
 }
 
 fn main() -> ExitCode {
-    // `check` needs the catalog at its first rule: load and index it while the arguments are
-    // parsed and the first paths walked (lookups do without the index until it is there)
-    if std::env::args_os().nth(1).is_some_and(|a| a == "check") {
-        std::thread::spawn(|| iamlint_catalog::catalog().index_actions());
-    }
     let matches = <Cli as clap::CommandFactory>::command()
         .version(version())
         .get_matches();
