@@ -175,6 +175,24 @@ fn template_tokens(s: &str, resource_part: bool) -> Vec<TTok> {
 /// A search over (pattern position, template position, inside-placeholder) states; linear in
 /// `|p| × |t|`.
 fn intersects(p: &[PTok], t: &[TTok]) -> bool {
+    // a character both sides must match, at either end, is matched and set aside: literal
+    // heads and tails (`log-group:` of `log-group:${LogGroupName}`) leave a shorter search, or
+    // none at all
+    let (mut p, mut t) = (p, t);
+    while let ([pf, pr @ ..], [TTok::Lit(b), tr @ ..]) = (p, t) {
+        match pf {
+            PTok::Lit(a) if !a.eq_ignore_ascii_case(b) => return false,
+            PTok::Lit(_) | PTok::One => (p, t) = (pr, tr),
+            PTok::Star => break,
+        }
+    }
+    while let ([pr @ .., pl], [tr @ .., TTok::Lit(b)]) = (p, t) {
+        match pl {
+            PTok::Lit(a) if !a.eq_ignore_ascii_case(b) => return false,
+            PTok::Lit(_) | PTok::One => (p, t) = (pr, tr),
+            PTok::Star => break,
+        }
+    }
     // the common shapes, decided without a search: a field that is one placeholder
     // (`${Partition}`, `${Region}`, `${Account}`) takes any one or more characters, which every
     // non-empty pattern can match; a pattern `*` matches whatever a template does (and a template
@@ -184,11 +202,71 @@ fn intersects(p: &[PTok], t: &[TTok]) -> bool {
         ([PTok::Star], _) => return true,
         _ => {}
     }
+    if let Some(answer) = intersects_by_bits(p, t) {
+        return answer;
+    }
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
         Ok(mut s) => intersects_with(p, t, &mut s),
         // re-entered (cannot happen today): fall back to fresh buffers
         Err(_) => intersects_with(p, t, &mut Scratch::default()),
     })
+}
+
+/// [`intersects`] for a template of fewer than 127 tokens (`None` for a longer one): the
+/// search's states for each pattern position at once, as bit sets over template positions,
+/// one for states between tokens and one for states inside a placeholder.
+fn intersects_by_bits(p: &[PTok], t: &[TTok]) -> Option<bool> {
+    let n = t.len();
+    if n >= 127 {
+        return None;
+    }
+    // positions below `k`
+    let below = |k: usize| (1u128 << k) - 1;
+    let placeholders = t
+        .iter()
+        .enumerate()
+        .filter(|(_, tok)| matches!(tok, TTok::Ph(_)))
+        .fold(0u128, |m, (j, _)| m | 1 << j);
+    let literals = below(n) & !placeholders;
+    // at template position 0, outside any placeholder
+    let (mut between, mut inside) = (1u128, 0u128);
+    for tok in p {
+        let live = between | inside;
+        if live == 0 {
+            return Some(false);
+        }
+        // (template positions whose literal matches the character, placeholders that take it)
+        let (matching, taking) = match *tok {
+            // `*`: any number of characters, each chosen to suit: every later position, and
+            // every placeholder from the first live position on
+            PTok::Star => {
+                let first = live.trailing_zeros() as usize;
+                between |= below(n + 1) & !below(first + 1);
+                inside |= placeholders & !below(first);
+                continue;
+            }
+            PTok::One => (literals, placeholders),
+            // only the live positions (a few, but after a `*`) are looked at
+            PTok::Lit(c) => {
+                let (mut matching, mut taking) = (0u128, 0u128);
+                let mut rest = live;
+                while rest != 0 {
+                    let j = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    match t.get(j) {
+                        Some(TTok::Lit(b)) if b.eq_ignore_ascii_case(&c) => matching |= 1 << j,
+                        Some(TTok::Ph(class)) if class.accepts(c) => taking |= 1 << j,
+                        _ => {}
+                    }
+                }
+                (matching, taking)
+            }
+        };
+        // a literal moves on; a placeholder takes the character and may end after it
+        inside = live & taking;
+        between = ((live & matching) << 1) | (inside << 1);
+    }
+    Some(between >> n & 1 == 1)
 }
 
 /// A search state of [`intersects`]: pattern position, template position, inside a
@@ -427,7 +505,7 @@ fn literal_ends(s: &str, question_is_wild: bool) -> (&str, &str) {
     let head_end = s
         .find(|c: char| wild(c))
         .into_iter()
-        .chain(s.find("${"))
+        .chain(find_placeholder(s))
         .min()
         .unwrap_or(s.len());
     if head_end == s.len() {
@@ -605,11 +683,17 @@ fn covers(pattern: &str, t: &[TTok]) -> bool {
     glob_match(&p, &spelled, false) || (pattern == "*")
 }
 
+/// Where the first `${` of `s` starts. A byte scan: for strings as short as keys and ARN
+/// fields, `str::find` spends more on preparing its search than on searching.
+pub(crate) fn find_placeholder(s: &str) -> Option<usize> {
+    s.as_bytes().windows(2).position(|w| w == b"${")
+}
+
 /// Whether a condition key name matches a catalog key template such as
 /// `aws:RequestTag/${TagKey}` (names are case-insensitive; each placeholder stands for at
 /// least one character). No allocation: the template's literal pieces are matched in order.
 pub fn key_matches(template: &str, key: &str) -> bool {
-    let Some(head) = template.find("${") else {
+    let Some(head) = find_placeholder(template) else {
         return template.eq_ignore_ascii_case(key);
     };
     // most keys already differ in the literal head: no need to split the template then
@@ -623,7 +707,7 @@ pub fn key_matches(template: &str, key: &str) -> bool {
     // literal pieces between placeholders: lit0 ${..} lit1 ${..} ... litN
     let mut pieces = Vec::new();
     let mut rest = template;
-    while let Some(start) = rest.find("${") {
+    while let Some(start) = find_placeholder(rest) {
         pieces.push(rest.get(..start).unwrap_or(""));
         rest = match rest.get(start..).and_then(|r| r.find('}')) {
             Some(end) => rest.get(start + end + 1..).unwrap_or(""),
@@ -679,17 +763,10 @@ mod tests {
         t(template).may_match(&parts)
     }
 
-    /// The shapes `intersects` decides without a search are decided as the search does, for
-    /// every pattern and template up to a few tokens.
+    /// What `intersects` sets aside or decides without a search is decided as the search
+    /// does, for every pattern and template up to a few tokens.
     #[test]
     fn shortcuts_agree_with_the_search() {
-        let lits = [PTok::Lit('a'), PTok::Lit('/'), PTok::One, PTok::Star];
-        let tlits = [
-            TTok::Lit('a'),
-            TTok::Lit('/'),
-            TTok::Ph(Placeholder::Any),
-            TTok::Ph(Placeholder::Segment),
-        ];
         fn all<T: Copy>(alphabet: &[T], max: usize) -> Vec<Vec<T>> {
             let mut out = vec![Vec::new()];
             let mut last = vec![Vec::new()];
@@ -710,14 +787,52 @@ mod tests {
         }
         let mut scratch = Scratch::default();
         let mut shortcuts = 0;
-        for p in all(&lits, 4) {
-            for t in all(&tlits, 3) {
-                let full = intersects_with(&p, &t, &mut scratch);
-                assert_eq!(intersects(&p, &t), full, "{p:?} {t:?}");
-                shortcuts += usize::from(p == [PTok::Star] || t == [TTok::Ph(Placeholder::Any)]);
+        let any = TTok::Ph(Placeholder::Any);
+        let segment = TTok::Ph(Placeholder::Segment);
+        let (a, slash) = (PTok::Lit('a'), PTok::Lit('/'));
+        // longer strings over two literals, shorter ones with a second case as well
+        for (pattern_alphabet, template_alphabet, lengths) in [
+            (
+                vec![a, slash, PTok::One, PTok::Star],
+                vec![TTok::Lit('a'), TTok::Lit('/'), any, segment],
+                (5, 4),
+            ),
+            (
+                vec![a, PTok::Lit('A'), slash, PTok::One, PTok::Star],
+                vec![TTok::Lit('a'), TTok::Lit('A'), TTok::Lit('/'), any, segment],
+                (4, 3),
+            ),
+        ] {
+            for p in all(&pattern_alphabet, lengths.0) {
+                for t in all(&template_alphabet, lengths.1) {
+                    let full = intersects_with(&p, &t, &mut scratch);
+                    assert_eq!(intersects(&p, &t), full, "{p:?} {t:?}");
+                    let literal_end = |pe: Option<&PTok>, te: Option<&TTok>| {
+                        matches!(
+                            (pe, te),
+                            (Some(PTok::Lit(_) | PTok::One), Some(TTok::Lit(_)))
+                        )
+                    };
+                    shortcuts += usize::from(
+                        literal_end(p.first(), t.first())
+                            || literal_end(p.last(), t.last())
+                            || p == [PTok::Star]
+                            || t == [any],
+                    );
+                }
             }
         }
-        assert!(shortcuts > 400, "{shortcuts}");
+        assert!(shortcuts > 100_000, "{shortcuts}");
+        // a template too long for the bit sets is searched
+        let long: Vec<TTok> = std::iter::repeat_n(TTok::Lit('a'), 130)
+            .chain([any])
+            .collect();
+        assert!(intersects_by_bits(&[PTok::Star], &long).is_none());
+        let mut p = vec![PTok::Lit('a'); 130];
+        p.push(PTok::Lit(':'));
+        assert!(intersects(&p, &long));
+        p.pop();
+        assert!(!intersects(&p, &long));
     }
 
     const BUCKET: &str = "arn:${Partition}:s3:::${BucketName}";
