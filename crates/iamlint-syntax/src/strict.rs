@@ -29,6 +29,18 @@ pub(crate) fn parse(body: &str, offset: usize) -> Option<Value> {
     (p.at == p.bytes.len()).then_some(root)
 }
 
+/// Whether none of the eight bytes of `w` is a quote, a backslash or a control character
+/// (below 0x20): the bytes a string's run of plain characters ends at. Each test is the
+/// "has a zero byte" trick, exact as a yes or no.
+fn plain_word(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    (has_zero(w ^ (ONES * u64::from(b'"'))) | has_zero(w ^ (ONES * u64::from(b'\\'))) | below_space)
+        == 0
+}
+
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -41,7 +53,17 @@ impl Parser<'_> {
         self.bytes.get(self.at).copied()
     }
 
+    /// The eight bytes from `at`, as a little-endian word (`None` near the end).
+    fn word_at(&self, at: usize) -> Option<u64> {
+        let chunk = self.bytes.get(at..at + 8)?;
+        Some(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?))
+    }
+
     fn skip_space(&mut self) {
+        // indentation comes in runs of spaces: eight at a time
+        while self.word_at(self.at) == Some(u64::from_ne_bytes([b' '; 8])) {
+            self.at += 8;
+        }
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.at += 1;
         }
@@ -182,7 +204,11 @@ impl Parser<'_> {
     fn string(&mut self) -> Option<(String, bool)> {
         self.at += 1;
         let start = self.at;
-        // the common case: no escape, so the value is the text between the quotes
+        // the common case: no escape, so the value is the text between the quotes; eight
+        // bytes at a time while none of them ends the run
+        while self.word_at(self.at).is_some_and(plain_word) {
+            self.at += 8;
+        }
         loop {
             match self.peek()? {
                 b'"' => {
@@ -263,5 +289,49 @@ impl Parser<'_> {
         let code = u32::from_str_radix(self.text.get(self.at..end)?, 16).ok()?;
         self.at = end;
         Some(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn plain_bytes(w: u64) -> bool {
+        w.to_le_bytes()
+            .iter()
+            .all(|&b| b != b'"' && b != b'\\' && b >= 0x20)
+    }
+
+    /// Every byte value in every position of a word otherwise plain, and with a second special
+    /// byte before or after it.
+    #[test]
+    fn plain_word_is_the_byte_test_for_each_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for other in [b'a', b'"', 0x1f, 0xff, 0x20] {
+                    for other_at in 0..8 {
+                        let mut bytes = [b'a'; 8];
+                        bytes[other_at] = other;
+                        bytes[at] = b;
+                        let w = u64::from_le_bytes(bytes);
+                        assert_eq!(plain_word(w), plain_bytes(w), "{bytes:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn plain_word_is_the_byte_test(bytes in proptest::array::uniform8(prop_oneof![
+            Just(b'"'),
+            Just(b'\\'),
+            0u8..0x20,
+            0x20u8..=0xff,
+        ])) {
+            let w = u64::from_le_bytes(bytes);
+            prop_assert_eq!(plain_word(w), plain_bytes(w));
+        }
     }
 }
