@@ -1,5 +1,6 @@
 //! The `iamlint` binary: `check`, `rules`, `explain`, `simulate` and `prove`.
 
+mod alloc;
 mod check;
 mod diff;
 mod inputs;
@@ -12,11 +13,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// mimalloc: the linter allocates many small trees and strings, and mimalloc takes about a
-/// fifth off a run over the managed-policy corpus (BENCHMARKS.md). Version 2, which touches
-/// less fresh memory than version 3 here (about 3% faster, 53 MB peak RSS against 77 MB).
+/// mimalloc (see `alloc.rs`).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::MiMalloc = alloc::MiMalloc;
 
 /// Lint AWS IAM policies offline: structure, catalog-backed checks and security findings.
 #[derive(Parser)]
