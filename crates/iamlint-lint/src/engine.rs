@@ -1,5 +1,7 @@
 //! The engine: parse, lower, pick the policy type, run each enabled rule once, sort.
 
+use std::borrow::Cow;
+
 use iamlint_diagnostics::{Diagnostic, sort_diagnostics};
 use iamlint_model::{PolicyType, detect, lower};
 
@@ -63,15 +65,25 @@ pub struct Checked {
 /// Checks raw bytes; invalid UTF-8 is reported, not fatal.
 pub fn check_bytes(bytes: &[u8], options: &Options) -> Checked {
     let decoded = iamlint_syntax::decode(bytes);
-    run(&decoded.text, &decoded.invalid, options)
+    run(decoded.text, &decoded.invalid, options)
 }
 
 /// Checks text.
 pub fn check_text(text: &str, options: &Options) -> Checked {
-    run(text, &[], options)
+    run(Cow::Borrowed(text), &[], options)
 }
 
-fn run(text: &str, invalid_utf8: &[iamlint_diagnostics::TextRange], options: &Options) -> Checked {
+/// Checks text it is given, which becomes [`Checked::text`] without a copy.
+pub fn check_string(text: String, options: &Options) -> Checked {
+    run(Cow::Owned(text), &[], options)
+}
+
+fn run(
+    source: Cow<'_, str>,
+    invalid_utf8: &[iamlint_diagnostics::TextRange],
+    options: &Options,
+) -> Checked {
+    let text = &*source;
     let parsed = iamlint_syntax::parse(text);
     let lowered = parsed.root.as_ref().map(lower);
     let (policy, root_not_object) = match lowered {
@@ -118,8 +130,10 @@ fn run(text: &str, invalid_utf8: &[iamlint_diagnostics::TextRange], options: &Op
         timing::add(i, started.elapsed());
     }
     sort_diagnostics(&mut out);
+    // the last borrow of the text, which is moved out next
+    drop(file);
     Checked {
-        text: text.to_owned(),
+        text: source.into_owned(),
         policy_type,
         type_source,
         diagnostics: out,

@@ -27,7 +27,7 @@ mod vars;
 pub use context::{Ctx, FileInfo, TypeSource};
 #[cfg(feature = "rule-timing")]
 pub use engine::timing;
-pub use engine::{Checked, Options, check_bytes, check_text};
+pub use engine::{Checked, Options, check_bytes, check_string, check_text};
 pub use rule::{Category, FixAvailability, Rule, RuleMeta, RuleMetadata};
 pub use rules::RULES;
 pub use selection::{Selection, SelectionError};
