@@ -348,10 +348,16 @@ fn slice<'a, T>(v: &'a [T], r: &Range<usize>) -> &'a [T] {
     v.get(r.clone()).unwrap_or(&[])
 }
 
+/// The order of `a` and `b` with ASCII letters lowercased, byte by byte (the order of the
+/// lowercased strings, without lowercasing them).
 fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    for (x, y) in a.bytes().zip(b.bytes()) {
+        let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+        if x != y {
+            return x.cmp(&y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 impl Catalog {
@@ -812,7 +818,7 @@ impl ActionTable {
 /// Resource types by the service field of their ARN templates.
 #[derive(Debug, Default)]
 struct ArnIndex {
-    by_service: std::collections::HashMap<&'static str, Vec<usize>>,
+    by_service: rustc_hash::FxHashMap<&'static str, Vec<usize>>,
     /// Those whose service field is itself a placeholder (`${Vendor}`): they fit any service.
     open: Vec<usize>,
 }

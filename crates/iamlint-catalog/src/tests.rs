@@ -353,3 +353,20 @@ fn looking_after_an_action_is_looking_up() {
         );
     }
 }
+
+#[test]
+fn comparing_ignoring_case_is_comparing_the_lowercased_strings() {
+    let words = [
+        "", "a", "A", "ab", "aB", "b", "a-b", "a_b", "[", "_", "`", "Z", "z", "s3", "S3", "s3-x",
+        "ec2", "é", "É", "aé",
+    ];
+    for a in words {
+        for b in words {
+            assert_eq!(
+                cmp_ignore_case(a, b),
+                a.to_ascii_lowercase().cmp(&b.to_ascii_lowercase()),
+                "{a} {b}"
+            );
+        }
+    }
+}

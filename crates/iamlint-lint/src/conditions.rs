@@ -124,7 +124,7 @@ pub fn tag_unsupported_actions(
     let unsupported: Vec<&iamlint_catalog::Action> = actions
         .iter()
         .copied()
-        .filter(|a| !catalog.action_supports_key(a, key))
+        .filter(|a| !crate::condkeys::action_supports_key(catalog, a, key))
         .collect();
     if unsupported.is_empty() {
         return None;

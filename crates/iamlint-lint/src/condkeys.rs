@@ -1,7 +1,7 @@
 //! What a condition key is: known to the catalog (with its type), declared by the user, an
 //! identity provider's claim, or unknown.
 
-use iamlint_catalog::{Catalog, KeyType, Service};
+use iamlint_catalog::{Action, Catalog, KeyType, Service};
 
 use crate::Options;
 
@@ -147,3 +147,15 @@ fn deprecated_uncached(catalog: &'static Catalog, key: &str) -> Option<Deprecate
         .filter(|k| k.contains(':'))?;
     Some((info, new))
 }
+
+/// [`Catalog::action_supports_key`], memoised by action and key: a statement's actions are
+/// tested against each of its condition keys, and the same pairs come back across files (an
+/// action with many resource types has hundreds of key templates to try).
+pub fn action_supports_key(catalog: &'static Catalog, action: &Action, key: &str) -> bool {
+    SUPPORTS.get_or_compute_numbered(action.index, key, || {
+        catalog.action_supports_key(action, key)
+    })
+}
+
+/// [`action_supports_key`] by action index and key.
+static SUPPORTS: crate::memo::SharedMemo<bool> = crate::memo::SharedMemo::new();

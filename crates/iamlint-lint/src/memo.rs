@@ -2,6 +2,7 @@
 //! resolutions, ARN candidates, key classes. Files repeat the same actions and ARNs, and
 //! every worker thread shares what another has already worked out.
 
+use std::fmt::Write;
 use std::sync::{LazyLock, RwLock};
 
 use rustc_hash::FxHashMap;
@@ -45,18 +46,44 @@ impl<V: Clone> SharedMemo<V> {
     /// [`SharedMemo::get_or_compute`] for the key made of `parts` joined by NUL bytes, built
     /// in a buffer each thread reuses rather than a new string per lookup.
     pub(crate) fn get_or_compute_parts(&self, parts: &[&str], compute: impl FnOnce() -> V) -> V {
+        self.with_key(
+            |key| {
+                for (i, part) in parts.iter().enumerate() {
+                    if i > 0 {
+                        key.push('\0');
+                    }
+                    key.push_str(part);
+                }
+            },
+            compute,
+        )
+    }
+
+    /// [`SharedMemo::get_or_compute_parts`] for a number and a string.
+    pub(crate) fn get_or_compute_numbered(
+        &self,
+        number: usize,
+        part: &str,
+        compute: impl FnOnce() -> V,
+    ) -> V {
+        self.with_key(
+            |key| {
+                // writing to a `String` cannot fail
+                let _ = write!(key, "{number}\0{part}");
+            },
+            compute,
+        )
+    }
+
+    /// The value for the key that `write` writes into a buffer each thread reuses.
+    fn with_key(&self, write: impl FnOnce(&mut String), compute: impl FnOnce() -> V) -> V {
         thread_local! {
             static KEY: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
         }
         // taken out while in use: `compute` may look up another memo on this thread
         let mut key = KEY.take();
         key.clear();
-        for (i, part) in parts.iter().enumerate() {
-            if i > 0 {
-                key.push('\0');
-            }
-            key.push_str(part);
-        }
+        write(&mut key);
         let value = self.get_or_compute(&key, compute);
         KEY.set(key);
         value

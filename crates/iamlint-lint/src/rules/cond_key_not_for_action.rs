@@ -45,7 +45,7 @@ impl Rule for CondKeyNotForAction {
             }
             if actions
                 .iter()
-                .any(|a| catalog.action_supports_key(a, &key.key.name))
+                .any(|a| crate::condkeys::action_supports_key(catalog, a, &key.key.name))
             {
                 continue;
             }
