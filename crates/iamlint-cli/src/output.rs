@@ -112,7 +112,7 @@ struct JsonRange {
 }
 
 /// The machine-readable report (schema version 1).
-pub fn json(reports: &[FileReport]) -> String {
+pub fn json(reports: &[Box<FileReport>]) -> String {
     let mut out = JsonReport {
         version: 1,
         files: Vec::new(),
@@ -150,7 +150,7 @@ pub fn json(reports: &[FileReport]) -> String {
 /// report is a fresh buffer as large as the report, which costs more to fill than to write.
 pub fn write_parts(
     w: &mut impl std::io::Write,
-    reports: &[FileReport],
+    reports: &[Box<FileReport>],
     format: crate::check::Format,
     color: bool,
     fixing: bool,
@@ -171,7 +171,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn summary(reports: &[FileReport], fixing: bool) -> String {
+fn summary(reports: &[Box<FileReport>], fixing: bool) -> String {
     let files = reports.len();
     let mut all = Tally::default();
     for r in reports {
