@@ -14,20 +14,24 @@ pub struct Position {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<u32>,
-    /// Per line: only ASCII, so columns are byte offsets (no character counting).
+    /// Per line: only ASCII, so columns are byte offsets (no character counting). Empty when
+    /// the whole text is ASCII.
     ascii: Vec<bool>,
+    all_ascii: bool,
     len: u32,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        let starts: Vec<u32> = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| offset(i + 1)))
-            .collect();
+        // sized for lines of a few dozen bytes, as in policies, so that it seldom grows
+        let mut starts = Vec::with_capacity(text.len() / 24 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| offset(i + 1)));
         // most texts are ASCII throughout, which one vectorised pass tells
-        let ascii = if text.is_ascii() {
-            vec![true; starts.len()]
+        let all_ascii = text.is_ascii();
+        let ascii = if all_ascii {
+            Vec::new()
         } else {
             let ends = starts
                 .iter()
@@ -47,6 +51,7 @@ impl LineIndex {
         LineIndex {
             starts,
             ascii,
+            all_ascii,
             len: offset(text.len()),
         }
     }
@@ -81,7 +86,7 @@ impl LineIndex {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.starts.get(line).copied().unwrap_or(0);
-        let column = if self.ascii.get(line).copied().unwrap_or(false) {
+        let column = if self.all_ascii || self.ascii.get(line).copied().unwrap_or(false) {
             (offset - start) as usize
         } else {
             text.get(start as usize..offset as usize)
