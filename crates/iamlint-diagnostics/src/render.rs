@@ -47,7 +47,9 @@ impl TextRenderer {
             return String::new();
         }
         let config = term::Config::default();
-        let mut out = String::new();
+        // a diagnostic takes some 500 bytes of text (the corpus's average): sized so that the
+        // part seldom grows, each growth being a copy
+        let mut out = String::with_capacity(diagnostics.len() * 512);
         let index = LineIndex::new(text);
         let file = IndexedFile {
             name: path,
@@ -505,7 +507,7 @@ fn render_windowed(path: &str, text: &str, index: &LineIndex, d: &Diagnostic) ->
 /// editors and problem matchers).
 pub fn render_concise(path: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
     let mut lines = LineCursor::new(text);
-    let mut out = String::new();
+    let mut out = String::with_capacity(diagnostics.len() * (path.len() + 96));
     for d in diagnostics {
         let p = lines.position(d.primary.range.start());
         // writing to a `String` cannot fail
