@@ -144,7 +144,8 @@ pub fn run(args: &CheckArgs) -> u8 {
     // clears first (a report is some 200 bytes, a box 8)
     let mut results: Vec<(Order, Result<Box<FileReport>, String>)> = stream(&args.paths)
         .par_bridge()
-        .map(|(order, item)| {
+        .map(|(argument, item)| {
+            let order = Order::of(argument, &item);
             let report = item.and_then(|input| {
                 check_one(&input, args, &options, min).map(|mut report| {
                     report.rendered = output::render_file(&report, args.format, color);

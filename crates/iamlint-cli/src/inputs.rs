@@ -27,7 +27,8 @@ pub struct Order {
 }
 
 impl Order {
-    fn of(argument: usize, item: &Result<Input, String>) -> Order {
+    /// The place of `item`, which came from the command line's `argument`th path.
+    pub fn of(argument: usize, item: &Result<Input, String>) -> Order {
         let key = match item {
             Ok(Input::Stdin) => Vec::new(),
             Ok(Input::File(path)) => {
@@ -53,25 +54,27 @@ impl Order {
 /// Expands `paths` lazily: `-` is stdin, a file is taken as is (whatever its extension), a
 /// directory is walked recursively for `*.json`, honouring `.gitignore`, `.ignore` and hidden
 /// files as git would. Duplicates are dropped (the first argument naming a file keeps it). An
-/// `Err` is a message about a path that could not be used. Each item comes with its [`Order`]
-/// in the report; within a directory, items come in the order the file system lists them.
+/// `Err` is a message about a path that could not be used. Each item comes with the position
+/// of the path it came from (for its [`Order`] in the report, which the caller works out off
+/// the walk); within a directory, items come in the order the file system lists them.
 ///
-/// Lazy, so that checking starts while a large directory is still being walked.
+/// Lazy, so that checking starts while a large directory is still being walked. The walk is
+/// shared by the workers, one step at a time, so each step does as little as it can.
 pub fn stream(
     paths: &[String],
-) -> impl Iterator<Item = (Order, Result<Input, String>)> + Send + '_ {
-    // a hash set: ordered sets compare paths component by component, which cost more than the
-    // walk itself on a large directory
-    let mut seen = HashSet::new();
+) -> impl Iterator<Item = (usize, Result<Input, String>)> + Send + '_ {
+    // one path cannot name a file twice (a walk visits each once): nothing to drop then.
+    // Otherwise a hash set: ordered sets compare paths component by component, which cost
+    // more than the walk itself on a large directory
+    let mut seen = (paths.len() > 1).then(HashSet::new);
     paths
         .iter()
         .enumerate()
         .flat_map(|(argument, p)| expand(p).map(move |item| (argument, item)))
-        .filter(move |(_, item)| match item {
-            Ok(input) => seen.insert(input.clone()),
-            Err(_) => true,
+        .filter(move |(_, item)| match (item, &mut seen) {
+            (Ok(input), Some(seen)) => seen.insert(input.clone()),
+            _ => true,
         })
-        .map(|(argument, item)| (Order::of(argument, &item), item))
 }
 
 fn expand(p: &String) -> Box<dyn Iterator<Item = Result<Input, String>> + Send + '_> {
