@@ -22,7 +22,7 @@ pub fn lower(root: &Value) -> Result<Policy, NotAnObject> {
         unknown: Vec::new(),
     };
     for m in members {
-        match m.key.name.as_str() {
+        match m.key.name.as_ref() {
             "Version" => set(&mut policy.version, m, str_value),
             "Id" => set(&mut policy.id, m, str_value),
             "Statement" => set(&mut policy.statement, m, statement_block),
@@ -121,7 +121,7 @@ fn statement(v: &Value, index: usize) -> Typed<Statement> {
         unknown: Vec::new(),
     };
     for m in members {
-        match m.key.name.as_str() {
+        match m.key.name.as_ref() {
             "Sid" => set(&mut s.sid, m, str_value),
             "Effect" => set(&mut s.effect, m, str_value),
             "Principal" => set(&mut s.principal, m, principal),

@@ -358,7 +358,7 @@ impl Convert<'_, '_> {
                 let at = self.r(s.range);
                 let escaped = self.check_string(at, &s.value);
                 Key {
-                    name: s.value.to_string(),
+                    name: crate::tree::key_name(&s.value),
                     range: at,
                     quoted: true,
                     escaped,
@@ -379,7 +379,7 @@ impl Convert<'_, '_> {
                     )),
                 );
                 Key {
-                    name: w.value.to_owned(),
+                    name: crate::tree::key_name(w.value),
                     range: at,
                     quoted: false,
                     escaped: false,

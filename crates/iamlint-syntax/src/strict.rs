@@ -116,7 +116,7 @@ impl Parser<'_> {
             if self.peek() != Some(b'"') {
                 return None;
             }
-            let (name, escaped) = self.string()?;
+            let (name, escaped) = self.key_name()?;
             let key = Key {
                 name,
                 range: range(start + self.offset, self.at + self.offset),
@@ -246,6 +246,26 @@ impl Parser<'_> {
         }
     }
 
+    /// A key: a string, borrowed from the grammar's keys when it is one of them (no copy).
+    fn key_name(&mut self) -> Option<(std::borrow::Cow<'static, str>, bool)> {
+        let start = self.at + 1;
+        let mut end = start;
+        while let Some(&b) = self.bytes.get(end) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            end += 1;
+        }
+        if self.bytes.get(end) == Some(&b'"')
+            && let Some(k) = self.text.get(start..end).and_then(crate::tree::grammar_key)
+        {
+            self.at = end + 1;
+            return Some((std::borrow::Cow::Borrowed(k), false));
+        }
+        let (name, escaped) = self.string()?;
+        Some((std::borrow::Cow::Owned(name), escaped))
+    }
+
     /// The character of the escape after a backslash; `None` for an escape strict JSON
     /// lacks and for a lone surrogate.
     fn escape(&mut self) -> Option<char> {
@@ -320,6 +340,41 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The grammar's keys are borrowed, spelled exactly; any other key (or an escaped one) is
+    /// read as written.
+    #[test]
+    fn grammar_keys_are_borrowed() {
+        let text =
+            r#"{"Effect": 1, "effect": 2, "Eff\u0065ct": 3, "aws:SourceIp": 4, "Action": 5}"#;
+        let Some(Value {
+            kind: Kind::Object(members),
+            ..
+        }) = parse(text, 0)
+        else {
+            panic!("not an object");
+        };
+        let keys: Vec<(&str, bool)> = members
+            .iter()
+            .map(|m| {
+                (
+                    &*m.key.name,
+                    matches!(m.key.name, std::borrow::Cow::Borrowed(_)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("Effect", true),
+                ("effect", false),
+                ("Effect", false),
+                ("aws:SourceIp", false),
+                ("Action", true)
+            ]
+        );
+        assert!(members.get(2).is_some_and(|m| m.key.escaped));
     }
 
     proptest! {

@@ -1,5 +1,7 @@
 //! The spanned JSON tree: every value, key and string keeps its byte range in the source.
 
+use std::borrow::Cow;
+
 use iamlint_diagnostics::{TextRange, range};
 
 /// A JSON value and the bytes it covers (string ranges include the quotes).
@@ -29,6 +31,38 @@ pub struct JsonString {
     pub escaped: bool,
 }
 
+/// `name` as one of the keys the policy grammar defines (elements, principal types), spelled
+/// exactly so, or `None`.
+pub fn grammar_key(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Version" => "Version",
+        "Id" => "Id",
+        "Statement" => "Statement",
+        "Sid" => "Sid",
+        "Effect" => "Effect",
+        "Principal" => "Principal",
+        "NotPrincipal" => "NotPrincipal",
+        "Action" => "Action",
+        "NotAction" => "NotAction",
+        "Resource" => "Resource",
+        "NotResource" => "NotResource",
+        "Condition" => "Condition",
+        "AWS" => "AWS",
+        "Service" => "Service",
+        "Federated" => "Federated",
+        "CanonicalUser" => "CanonicalUser",
+        _ => return None,
+    })
+}
+
+/// A key's name: borrowed when it is one of the grammar's ([`grammar_key`]).
+pub fn key_name(name: &str) -> Cow<'static, str> {
+    match grammar_key(name) {
+        Some(k) => Cow::Borrowed(k),
+        None => Cow::Owned(name.to_owned()),
+    }
+}
+
 /// An object member. `key.range` covers the key token (with quotes when quoted).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
@@ -45,7 +79,9 @@ impl Member {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Key {
-    pub name: String,
+    /// The policy grammar's own keys (`Effect`, `Action`, ...) are borrowed from
+    /// [`grammar_key`]: every statement has them, and the model copies them.
+    pub name: Cow<'static, str>,
     pub range: TextRange,
     /// False for JSON5-style unquoted keys.
     pub quoted: bool,

@@ -39,7 +39,7 @@ impl Rule for CondIfexistsMisuse {
             if !op.operator.if_exists || op.operator.operator.is_none() {
                 continue;
             }
-            let name = key.key.name.as_str();
+            let name = key.key.name.as_ref();
             let only_signed = matches!(
                 ctx.policy_type(),
                 PolicyType::Identity | PolicyType::Boundary | PolicyType::Session | PolicyType::Scp

@@ -139,7 +139,7 @@ impl Rule for CondKmsValue {
         let Some(cond) = stmt.condition() else { return };
         let catalog = ctx.catalog();
         for (op, key) in cond.pairs() {
-            let name = key.key.name.as_str();
+            let name = key.key.name.as_ref();
             if !name
                 .get(..4)
                 .is_some_and(|p| p.eq_ignore_ascii_case("kms:"))

@@ -24,7 +24,7 @@ const PAIRS: &[(&str, &[&str])] = &[(
 impl Rule for CondPairedKeysMissing {
     fn check_statement(&self, ctx: &mut Ctx<'_>, _policy: &Policy, stmt: &Statement) {
         let Some(cond) = stmt.condition() else { return };
-        let keys: Vec<&str> = cond.pairs().map(|(_, k)| k.key.name.as_str()).collect();
+        let keys: Vec<&str> = cond.pairs().map(|(_, k)| k.key.name.as_ref()).collect();
         for (_, key) in cond.pairs() {
             let Some((k, partners)) = PAIRS
                 .iter()

@@ -48,7 +48,7 @@ impl Rule for CondServicePrincipalKeyUnsupported {
             if op.operator.if_exists || op.operator.operator.is_none_or(|o| o.is_negated()) {
                 continue;
             }
-            let name = key.key.name.as_str();
+            let name = key.key.name.as_ref();
             // IAM Roles Anywhere tags its sessions with the certificate's fields
             // (`aws:PrincipalTag/x509Subject/CN`), which its trust policies test
             let lower = name.to_ascii_lowercase();

@@ -37,7 +37,7 @@ impl Rule for CondSetOnSingleValued {
                 .key
                 .name
                 .split_once(':')
-                .map_or(op.key.name.as_str(), |(_, b)| b)
+                .map_or(op.key.name.as_ref(), |(_, b)| b)
                 .to_owned();
             let alone = op.keys.ok().is_some_and(|k| k.entries.len() == 1)
                 && !cond.operators.iter().any(|o| o.key.name == plain);

@@ -23,7 +23,7 @@ impl Rule for DocUnknownElement {
         };
         for key in &policy.unknown {
             let d = ctx.report(key.range, format!("`{}` is not a policy element", key.name));
-            if STATEMENT_ELEMENTS.contains(&key.name.as_str()) {
+            if STATEMENT_ELEMENTS.contains(&key.name.as_ref()) {
                 d.help(format!(
                     "`{}` belongs inside a statement: `\"Statement\": [{{\"{}\": …}}]`",
                     key.name, key.name

@@ -31,7 +31,7 @@ impl Rule for StmtUnknownElement {
                 key.range,
                 format!("`{}` is not a statement element in {label}", key.name),
             );
-            if matches!(key.name.as_str(), "Version" | "Id" | "Statement") {
+            if matches!(key.name.as_ref(), "Version" | "Id" | "Statement") {
                 d.help(format!(
                     "`{}` belongs at the top level of the policy",
                     key.name
