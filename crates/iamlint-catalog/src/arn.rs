@@ -821,24 +821,6 @@ mod tests {
     /// does, for every pattern and template up to a few tokens.
     #[test]
     fn shortcuts_agree_with_the_search() {
-        fn all<T: Copy>(alphabet: &[T], max: usize) -> Vec<Vec<T>> {
-            let mut out = vec![Vec::new()];
-            let mut last = vec![Vec::new()];
-            for _ in 0..max {
-                last = last
-                    .iter()
-                    .flat_map(|s: &Vec<T>| {
-                        alphabet.iter().map(move |c| {
-                            let mut v = s.clone();
-                            v.push(*c);
-                            v
-                        })
-                    })
-                    .collect();
-                out.extend(last.iter().cloned());
-            }
-            out
-        }
         let mut scratch = Scratch::default();
         let mut shortcuts = 0;
         let any = TTok::Ph(Placeholder::Any);
@@ -857,8 +839,8 @@ mod tests {
                 (4, 3),
             ),
         ] {
-            for p in all(&pattern_alphabet, lengths.0) {
-                for t in all(&template_alphabet, lengths.1) {
+            for p in sequences(&pattern_alphabet, lengths.0) {
+                for t in sequences(&template_alphabet, lengths.1) {
                     let full = intersects_with(&p, &t, &mut scratch);
                     assert_eq!(intersects(&p, &t), full, "{p:?} {t:?}");
                     let literal_end = |pe: Option<&PTok>, te: Option<&TTok>| {
@@ -893,22 +875,12 @@ mod tests {
     /// colons, dollars, braces and letters (the word loop gives up on a `$`).
     #[test]
     fn colons_by_words_agree_with_the_byte_loop() {
-        let alphabet = [':', '$', '{', '}', 'a'];
         let mut by_words = 0;
-        for len in 0..=8 {
-            let mut strings = vec![String::new()];
-            for _ in 0..len {
-                strings = strings
-                    .iter()
-                    .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
-                    .collect();
-            }
-            for s in strings {
-                let bytes = colons_by_bytes(s.as_bytes());
-                if let Some(words) = colons_by_words(s.as_bytes()) {
-                    by_words += 1;
-                    assert_eq!(Ok(words), bytes, "{s}");
-                }
+        for s in strings(&[':', '$', '{', '}', 'a'], 8) {
+            let bytes = colons_by_bytes(s.as_bytes());
+            if let Some(words) = colons_by_words(s.as_bytes()) {
+                by_words += 1;
+                assert_eq!(Ok(words), bytes, "{s}");
             }
         }
         assert!(by_words > 1000, "{by_words}");
@@ -938,18 +910,32 @@ mod tests {
     const ROLE: &str = "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}";
     const LOG_GROUP: &str = "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}";
 
-    /// Every string over `alphabet` of at most `max` characters.
-    fn strings(alphabet: &[char], max: usize) -> Vec<String> {
-        let mut out = vec![String::new()];
-        let mut last = vec![String::new()];
+    /// Every sequence over `alphabet` of at most `max` items.
+    fn sequences<T: Copy>(alphabet: &[T], max: usize) -> Vec<Vec<T>> {
+        let mut out = vec![Vec::new()];
+        let mut last = vec![Vec::new()];
         for _ in 0..max {
             last = last
                 .iter()
-                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .flat_map(|s: &Vec<T>| {
+                    alphabet.iter().map(move |c| {
+                        let mut v = s.clone();
+                        v.push(*c);
+                        v
+                    })
+                })
                 .collect();
             out.extend(last.iter().cloned());
         }
         out
+    }
+
+    /// Every string over `alphabet` of at most `max` characters.
+    fn strings(alphabet: &[char], max: usize) -> Vec<String> {
+        sequences(alphabet, max)
+            .into_iter()
+            .map(|s| s.into_iter().collect())
+            .collect()
     }
 
     /// `split_arn` cuts where a byte-by-byte scan for colons outside `${...}` does, on every

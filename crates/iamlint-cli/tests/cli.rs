@@ -54,6 +54,16 @@ fn json(o: &Output) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
 }
 
+/// The string `field` of each item of the JSON report's `list` (`files`, `diagnostics`).
+fn json_strings(o: &Output, list: &str, field: &str) -> Vec<String> {
+    json(o)[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item[field].as_str().unwrap().to_owned())
+        .collect()
+}
+
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let p = dir.join(name);
     if let Some(parent) = p.parent() {
@@ -302,13 +312,10 @@ fn directories_are_walked_for_json_honouring_gitignore() {
     write(dir.path(), ".gitignore", "ignored/\ngenerated.json\n");
     let o = iamlint(&["check", ".", "--format", "json"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    let paths: Vec<String> = json(&o)["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap().to_owned())
-        .collect();
-    assert_eq!(paths, ["./a.json", "./nested/deeper/b.JSON"]);
+    assert_eq!(
+        json_strings(&o, "files", "path"),
+        ["./a.json", "./nested/deeper/b.JSON"]
+    );
     // an explicit file is checked whatever its extension, and even when ignored
     let o = iamlint(
         &[
@@ -349,40 +356,25 @@ fn the_report_follows_the_sorted_walk_and_the_arguments() {
     let paths = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["check", "--format", "json"];
         all.extend_from_slice(args);
-        let o = iamlint(&all, dir.path());
-        json(&o)["files"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["path"].as_str().unwrap().to_owned())
-            .collect()
+        json_strings(&iamlint(&all, dir.path()), "files", "path")
     };
-    assert_eq!(
-        paths(&["tree"]),
-        [
-            "tree/A.json",
-            "tree/a/a/y.json",
-            "tree/a/x.json",
-            "tree/a-b.json",
-            "tree/a.json",
-            "tree/ab.json",
-            "tree/b.json",
-            "tree/sub/z.json",
-        ]
-    );
+    let sorted = [
+        "tree/A.json",
+        "tree/a/a/y.json",
+        "tree/a/x.json",
+        "tree/a-b.json",
+        "tree/a.json",
+        "tree/ab.json",
+        "tree/b.json",
+        "tree/sub/z.json",
+    ];
+    assert_eq!(paths(&["tree"]), sorted);
+    // `tree/b.json` keeps its place as the second argument, and the walk skips it
+    let mut expected = vec!["other/c.json", "tree/b.json"];
+    expected.extend(sorted.iter().filter(|p| **p != "tree/b.json"));
     assert_eq!(
         paths(&["other", "tree/b.json", "tree", "other/c.json"]),
-        [
-            "other/c.json",
-            "tree/b.json",
-            "tree/A.json",
-            "tree/a/a/y.json",
-            "tree/a/x.json",
-            "tree/a-b.json",
-            "tree/a.json",
-            "tree/ab.json",
-            "tree/sub/z.json",
-        ]
+        expected
     );
 }
 
@@ -659,12 +651,7 @@ fn catalog_backed_acceptance() {
 fn principal_acceptance() {
     fn names(input: &str) -> Vec<String> {
         let o = iamlint_stdin(&["check", "-", "--format", "json"], input.as_bytes());
-        json(&o)["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["name"].as_str().unwrap().to_owned())
-            .collect()
+        json_strings(&o, "diagnostics", "name")
     }
     let public = r#"{"Version":"2012-10-17","Statement":[{"Sid":"S","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#;
     assert!(names(public).contains(&"principal-public".to_owned()));
@@ -692,13 +679,11 @@ fn security_acceptance() {
     fn names(args: &[&str], input: &str) -> Vec<String> {
         let mut all = vec!["check", "-", "--format", "json"];
         all.extend_from_slice(args);
-        let o = iamlint_stdin(&all, input.as_bytes());
-        json(&o)["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["name"].as_str().unwrap().to_owned())
-            .collect()
+        json_strings(
+            &iamlint_stdin(&all, input.as_bytes()),
+            "diagnostics",
+            "name",
+        )
     }
     // a Deny with "Action": "*" raises no wildcard warning
     let deny = r#"{"Version":"2012-10-17","Statement":[{"Sid":"D","Effect":"Deny","Action":"*","Resource":"*"}]}"#;
