@@ -443,7 +443,9 @@ impl Catalog {
         let hash = layout::action_hash(prefix, name);
         let tag = layout::tag(hash);
         let mut slot = layout::first_slot(hash, table.len);
-        loop {
+        // a probe ends at an empty slot, which a table twice the actions' number always has;
+        // the bound only keeps a damaged table from looping
+        for _ in 0..table.len {
             let entry = table.get(slot)?;
             if entry == 0 {
                 return None;
@@ -461,6 +463,7 @@ impl Catalog {
             }
             slot = (slot + 1) & table.len.wrapping_sub(1);
         }
+        None
     }
 
     fn action_by_search(&self, prefix: &str, name: &str) -> Option<&Action> {
