@@ -95,6 +95,15 @@ mod tests {
     use super::SharedMemo;
 
     #[test]
+    fn numbered_keys_keep_number_and_string_apart() {
+        static MEMO: SharedMemo<usize> = SharedMemo::new();
+        assert_eq!(MEMO.get_or_compute_numbered(1, "2x", || 1), 1);
+        assert_eq!(MEMO.get_or_compute_numbered(12, "x", || 2), 2);
+        assert_eq!(MEMO.get_or_compute_numbered(1, "2x", || 3), 1);
+        assert_eq!(MEMO.get_or_compute_numbered(12, "x", || 4), 2);
+    }
+
+    #[test]
     fn keys_of_parts_are_joined_unambiguously() {
         static MEMO: SharedMemo<usize> = SharedMemo::new();
         assert_eq!(MEMO.get_or_compute_parts(&["a", "bc"], || 1), 1);
