@@ -71,7 +71,8 @@ pub fn known_arn_service(catalog: &Catalog, service: &str) -> bool {
     } else {
         std::borrow::Cow::Borrowed(service)
     };
-    catalog.service(&lower).is_some() || catalog.is_arn_service(&lower)
+    // the hash lookup first: most ARN services have templates
+    catalog.is_arn_service(&lower) || catalog.service(&lower).is_some()
 }
 
 /// The resources of a statement's positive `Resource` element that are ARNs, or `None` when
