@@ -338,6 +338,7 @@ pub struct Catalog {
     arn_service_index: OnceLock<ArnIndex>,
     action_table: OnceLock<ActionTable>,
     partition_names: OnceLock<Vec<&'static str>>,
+    removed_prefixes: OnceLock<Vec<&'static str>>,
     /// Parsed from the embedded text, whose action index the build script computed.
     embedded: bool,
     /// Lines that could not be parsed (a test requires none).
@@ -661,12 +662,18 @@ impl Catalog {
 
     /// A service prefix that only removed actions use (a retired service such as `deeplens`).
     pub fn is_retired_service(&self, prefix: &str) -> bool {
-        self.service(prefix).is_none()
-            && self.removed.iter().any(|r| {
-                r.name
-                    .split_once(':')
-                    .is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix))
-            })
+        // the removed actions' prefixes, listed once (the removed actions are sorted by name,
+        // so equal prefixes are neighbours)
+        let prefixes = self.removed_prefixes.get_or_init(|| {
+            let mut p: Vec<&'static str> = self
+                .removed
+                .iter()
+                .filter_map(|r| split_at_colon(r.name).map(|(p, _)| p))
+                .collect();
+            p.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+            p
+        });
+        self.service(prefix).is_none() && prefixes.iter().any(|p| p.eq_ignore_ascii_case(prefix))
     }
 
     pub fn is_known_service_principal(&self, principal: &str) -> bool {

@@ -370,3 +370,31 @@ fn comparing_ignoring_case_is_comparing_the_lowercased_strings() {
         }
     }
 }
+
+/// Retired services are those only removed actions name: the listed prefixes answer as a scan
+/// of every removed action does, in any case.
+#[test]
+fn retired_services_are_those_of_removed_actions_only() {
+    let c = catalog();
+    let naive = |prefix: &str| {
+        c.service(prefix).is_none()
+            && c.removed.iter().any(|r| {
+                r.name
+                    .split_once(':')
+                    .is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix))
+            })
+    };
+    let mut prefixes: Vec<String> = c
+        .removed
+        .iter()
+        .filter_map(|r| r.name.split_once(':').map(|(p, _)| p.to_owned()))
+        .collect();
+    prefixes.extend(["s3", "S3", "nothing", "", "DeepLens"].map(str::to_owned));
+    prefixes.extend(prefixes.clone().iter().map(|p| p.to_ascii_uppercase()));
+    let mut retired = 0;
+    for p in &prefixes {
+        assert_eq!(c.is_retired_service(p), naive(p), "{p}");
+        retired += usize::from(naive(p));
+    }
+    assert!(retired > 0);
+}
